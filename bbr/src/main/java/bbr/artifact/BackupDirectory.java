@@ -1,0 +1,132 @@
+package bbr.artifact;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * A backup artifact on local disk: a {@code 0700} directory with the job tars and the {@code metadata} file.
+ * Metadata is rewritten (atomically) after every change, so an interrupted backup still says what it holds.
+ */
+public final class BackupDirectory {
+
+    /** The original's Go layout {@code 2006/01/02 15:04:05 MST}, in the jumpbox's zone. */
+    private static final DateTimeFormatter ACTIVITY_TIME = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss zzz");
+    private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+    private static final String METADATA = "metadata";
+
+    private final Path path;
+    private final BackupMetadata metadata;
+
+    private BackupDirectory(Path path, BackupMetadata metadata) {
+        this.path = path;
+        this.metadata = metadata;
+    }
+
+    /** {@code NAME_YYYYMMDDTHHMMSSZ}, the timestamp in UTC. */
+    public static String directoryName(String deployment, ZonedDateTime start) {
+        return deployment + "_" + start.withZoneSameInstant(java.time.ZoneOffset.UTC).format(NAME_TIME);
+    }
+
+    /** Creates the artifact directory under {@code parent} and writes metadata with the start time. */
+    public static BackupDirectory create(Path parent, String name, ZonedDateTime start) throws IOException {
+        if (!Files.exists(parent)) {
+            throw new NoSuchFileException(parent.toString(), null, "artifact path does not exist");
+        }
+        if (!Files.isDirectory(parent)) {
+            throw new IOException("artifact path " + parent + " is not a directory");
+        }
+        Path path = parent.resolve(name);
+        try {
+            Files.createDirectory(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (FileAlreadyExistsException e) {
+            throw new IOException("failed creating artifact directory " + path + ": it already exists", e);
+        } catch (IOException e) {
+            throw new IOException("failed creating artifact directory " + path + ": " + e.getMessage(), e);
+        }
+        BackupMetadata metadata = new BackupMetadata();
+        metadata.setStartTime(start.format(ACTIVITY_TIME));
+        BackupDirectory directory = new BackupDirectory(path, metadata);
+        directory.save();
+        return directory;
+    }
+
+    /** Opens an existing artifact for restore. */
+    public static BackupDirectory open(Path path) throws IOException, InvalidArtifactException {
+        if (!Files.isDirectory(path)) {
+            throw new InvalidArtifactException("Could not open backup: failed opening the directory: " + path
+                    + (Files.exists(path) ? ": not a directory" : ": no such file or directory"));
+        }
+        Path file = path.resolve(METADATA);
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidArtifactException("Could not open backup: " + file + ": no such file or directory");
+        }
+        try {
+            return new BackupDirectory(path, MetadataYaml.read(Files.readString(file, StandardCharsets.UTF_8)));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidArtifactException("Could not open backup: " + file + " is not valid: " + e.getMessage());
+        }
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public BackupMetadata metadata() {
+        return metadata;
+    }
+
+    public Path fileOf(ArtifactName artifact) {
+        return path.resolve(artifact.fileName());
+    }
+
+    public OutputStream createArtifact(ArtifactName artifact) throws IOException {
+        return Files.newOutputStream(fileOf(artifact));
+    }
+
+    public InputStream openArtifact(ArtifactName artifact) throws IOException {
+        return Files.newInputStream(fileOf(artifact));
+    }
+
+    public void writeManifest(String manifest) throws IOException {
+        Files.writeString(path.resolve("manifest.yml"), manifest, StandardCharsets.UTF_8);
+    }
+
+    public synchronized void record(ArtifactName artifact, Checksums checksums) throws IOException {
+        metadata.record(artifact, checksums);
+        save();
+    }
+
+    public synchronized void finish(ZonedDateTime time) throws IOException {
+        metadata.setFinishTime(time.format(ACTIVITY_TIME));
+        save();
+    }
+
+    private synchronized void save() throws IOException {
+        Path temporary = path.resolve(METADATA + ".tmp");
+        Files.writeString(temporary, MetadataYaml.write(metadata), StandardCharsets.UTF_8);
+        try {
+            Files.move(temporary, path.resolve(METADATA), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, path.resolve(METADATA), StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** The artifact on disk cannot be used; the message says which file and why. */
+    public static final class InvalidArtifactException extends Exception {
+        public InvalidArtifactException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package bbr.artifact;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The content of an artifact's {@code metadata} file: which artifacts it holds with their checksums, and when
+ * the backup ran. Thread-safe: drains of different jobs record their checksums concurrently.
+ */
+public final class BackupMetadata {
+
+    /** One instance's entry under {@code instances}. */
+    public record InstanceEntry(String name, String index, List<ArtifactEntry> artifacts) {
+    }
+
+    /**
+     * One artifact with its checksums; {@code checksums} is {@code null} when the file lacks the key, which
+     * restore reports as such rather than as a mismatch.
+     */
+    public record ArtifactEntry(String name, Checksums checksums) {
+    }
+
+    private final List<InstanceEntry> instances = new ArrayList<>();
+    private final List<ArtifactEntry> customArtifacts = new ArrayList<>();
+    private String startTime;
+    private String finishTime;
+
+    public synchronized void setStartTime(String time) {
+        startTime = time;
+    }
+
+    public synchronized void setFinishTime(String time) {
+        finishTime = time;
+    }
+
+    public synchronized Optional<String> startTime() {
+        return Optional.ofNullable(startTime);
+    }
+
+    public synchronized Optional<String> finishTime() {
+        return Optional.ofNullable(finishTime);
+    }
+
+    public synchronized void record(ArtifactName artifact, Checksums checksums) {
+        ArtifactEntry entry = new ArtifactEntry(artifact.name(), checksums);
+        if (artifact.isCustom()) {
+            customArtifacts.add(entry);
+            return;
+        }
+        InstanceEntry instance = instances.stream()
+                .filter(i -> i.name().equals(artifact.group()) && i.index().equals(artifact.index()))
+                .findFirst().orElseGet(() -> {
+                    InstanceEntry created = new InstanceEntry(artifact.group(), artifact.index(), new ArrayList<>());
+                    instances.add(created);
+                    return created;
+                });
+        instance.artifacts().add(entry);
+    }
+
+    /** The entry of an artifact, if the metadata lists it. */
+    public synchronized Optional<ArtifactEntry> find(ArtifactName artifact) {
+        if (artifact.isCustom()) {
+            return customArtifacts.stream().filter(a -> a.name().equals(artifact.name())).findFirst();
+        }
+        return instances.stream()
+                .filter(i -> i.name().equals(artifact.group()) && i.index().equals(artifact.index()))
+                .flatMap(i -> i.artifacts().stream())
+                .filter(a -> a.name().equals(artifact.name()))
+                .findFirst();
+    }
+
+    /** Every artifact the metadata lists, instance artifacts first, as the original validates them. */
+    public synchronized List<ArtifactName> artifacts() {
+        List<ArtifactName> names = new ArrayList<>();
+        for (InstanceEntry instance : instances) {
+            for (ArtifactEntry artifact : instance.artifacts()) {
+                names.add(ArtifactName.ofInstance(instance.name(), instance.index(), artifact.name()));
+            }
+        }
+        customArtifacts.forEach(a -> names.add(ArtifactName.custom(a.name())));
+        return names;
+    }
+
+    public synchronized List<InstanceEntry> instances() {
+        return instances.stream()
+                .map(i -> new InstanceEntry(i.name(), i.index(), List.copyOf(i.artifacts())))
+                .toList();
+    }
+
+    public synchronized List<ArtifactEntry> customArtifacts() {
+        return List.copyOf(customArtifacts);
+    }
+
+    /** True when the backup has an artifact for the instance group and index. */
+    public synchronized boolean hasInstance(String group, String index) {
+        return instances.stream().anyMatch(i -> i.name().equals(group) && Objects.equals(i.index(), index));
+    }
+}

@@ -1,0 +1,28 @@
+package bbr.cli;
+
+import bbr.log.Logger;
+import bbr.orchestration.Backuper;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code backup}/{@code b}. */
+@Command(name = "backup", aliases = "b", description = "Backup a deployment")
+final class BackupCommand extends Subcommand {
+
+    @Option(names = {"--artifact-path", "-a"}, description = "Specify an optional path to save the backup artifacts to")
+    Path artifactPath;
+
+    BackupCommand(Target target, CliContext context) {
+        super(target, context);
+    }
+
+    @Override
+    int run(Logger logger) {
+        Path parent = artifactPath != null ? artifactPath : context.terminal().workingDirectory();
+        Backuper.Result result = new Backuper(target.source(logger), logger, context.clock())
+                .backup(new Backuper.Request(parent, false, false));
+        return ErrorReport.report(result.outcome(), context.terminal(), context.clock(),
+                result.outcome().recommendsBackupCleanup() ? ErrorReport.BACKUP_CLEANUP_ADVICE : null);
+    }
+}

@@ -1,0 +1,89 @@
+package bbr.cli;
+
+import bbr.log.Logger;
+import bbr.orchestration.InstanceSource;
+import bbr.standalone.DirectorInstanceSource;
+import bbr.standalone.HostAndPort;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bbr director}: back up a BOSH Director VM reached directly over SSH. */
+@Command(name = "director", description = "Backup BOSH director",
+        synopsisHeading = "USAGE:%n   ", customSynopsis = "bbr director [options] subcommand [subcommand options]")
+final class DirectorCommand implements Target, Callable<Integer> {
+
+    @Option(names = "--host", description = "BOSH Director hostname, with an optional port. Port defaults to 22")
+    String host;
+
+    @Option(names = {"--username", "-u"}, description = "BOSH Director SSH username")
+    String username;
+
+    @Option(names = {"--private-key-path", "--key"}, description = "BOSH Director SSH private key")
+    Path privateKeyPath;
+
+    @Option(names = "--debug", description = "Enable debug logs")
+    boolean debug;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final CliContext context;
+
+    DirectorCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        printHelp();
+        return 0;
+    }
+
+    @Override
+    public Optional<String> missingFlag() {
+        if (host == null || host.isEmpty()) {
+            return Optional.of("--host flag is required.");
+        }
+        if (username == null || username.isEmpty()) {
+            return Optional.of("--username flag is required.");
+        }
+        if (privateKeyPath == null) {
+            return Optional.of("--private-key-path flag is required.");
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> invalidFlag() {
+        try {
+            HostAndPort.parse(host);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of("--host: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public boolean debug() {
+        return debug;
+    }
+
+    @Override
+    public InstanceSource source(Logger logger) {
+        return new DirectorInstanceSource(HostAndPort.parse(host), username, privateKeyPath, logger);
+    }
+
+    @Override
+    public String verdictSubject() {
+        return "Director";
+    }
+
+    @Override
+    public void printHelp() {
+        spec.commandLine().usage(context.terminal().out());
+    }
+}

@@ -1,0 +1,67 @@
+package bbr.cli;
+
+import bbr.orchestration.BbrError;
+import bbr.orchestration.Outcome;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * Writes a failed run's errors: the readable block on stderr, and the stack traces to
+ * {@code bbr-<RFC3339>.err.log} in the working directory (on stderr only if that file cannot be written).
+ */
+final class ErrorReport {
+
+    static final String BACKUP_CLEANUP_ADVICE = "It is recommended that you run `bbr backup-cleanup` to ensure that"
+            + " any temp files are cleaned up and all jobs are unlocked.";
+
+    private ErrorReport() {
+    }
+
+    /** Returns the exit code; prints nothing on success (the original's blank stderr line is not kept). */
+    static int report(Outcome outcome, Terminal terminal, Clock clock, String footer) {
+        if (!outcome.failed()) {
+            return 0;
+        }
+        terminal.err().print(block(outcome.errors()));
+        if (footer != null) {
+            terminal.err().println();
+            terminal.err().println(footer);
+        }
+        writeStackTraces(outcome.errors(), terminal, clock);
+        return outcome.exitCode();
+    }
+
+    /** The original's "N errors occurred:" block, but with every message on lines of its own. */
+    static String block(List<BbrError> errors) {
+        StringBuilder text = new StringBuilder();
+        text.append(errors.size() == 1 ? "1 error occurred:" : errors.size() + " errors occurred:").append('\n');
+        for (int i = 0; i < errors.size(); i++) {
+            text.append("error ").append(i + 1).append(":\n").append(errors.get(i).getMessage().strip()).append('\n');
+        }
+        return text.toString();
+    }
+
+    static void writeStackTraces(List<? extends Throwable> errors, Terminal terminal, Clock clock) {
+        StringWriter traces = new StringWriter();
+        try (PrintWriter writer = new PrintWriter(traces)) {
+            errors.forEach(error -> error.printStackTrace(writer));
+        }
+        String stamp = ZonedDateTime.now(clock).withZoneSameInstant(ZoneOffset.UTC)
+                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'"));
+        Path file = terminal.workingDirectory().resolve("bbr-" + stamp + ".err.log");
+        try {
+            Files.writeString(file, traces.toString(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            terminal.err().print(traces);
+        }
+    }
+}

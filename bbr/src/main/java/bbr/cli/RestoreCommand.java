@@ -1,0 +1,32 @@
+package bbr.cli;
+
+import bbr.log.Logger;
+import bbr.orchestration.Restorer;
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code restore}/{@code r}. */
+@Command(name = "restore", aliases = "r", description = "Restore a deployment from backup")
+final class RestoreCommand extends Subcommand {
+
+    @Option(names = {"--artifact-path", "-a"}, description = "Path to the artifact to restore")
+    Path artifactPath;
+
+    RestoreCommand(Target target, CliContext context) {
+        super(target, context);
+    }
+
+    @Override
+    Optional<String> missingOwnFlag() {
+        return artifactPath == null ? Optional.of("--artifact-path flag is required.") : Optional.empty();
+    }
+
+    @Override
+    int run(Logger logger) {
+        Path artifact = context.terminal().workingDirectory().resolve(artifactPath);
+        return ErrorReport.report(new Restorer(target.source(logger), logger).restore(artifact),
+                context.terminal(), context.clock(), null);
+    }
+}

@@ -1,0 +1,27 @@
+package bbr.cli;
+
+import bbr.log.Logger;
+import bbr.orchestration.InstanceSource;
+import java.util.Optional;
+
+/** What a subcommand runs against: {@code bbr director …} or {@code bbr deployment …}. */
+interface Target {
+
+    /** The first required flag that is missing, as the original words it, or empty when all are there. */
+    Optional<String> missingFlag();
+
+    /** Rejects flag values that are present but unusable, naming the flag; empty when fine. */
+    default Optional<String> invalidFlag() {
+        return Optional.empty();
+    }
+
+    boolean debug();
+
+    InstanceSource source(Logger logger);
+
+    /** How pre-backup-check names the target in its verdict: "Director" or "Deployment 'NAME'". */
+    String verdictSubject();
+
+    /** Prints this command's help, as the original does before a flag error. */
+    void printHelp();
+}

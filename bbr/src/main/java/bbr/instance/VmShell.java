@@ -1,0 +1,145 @@
+package bbr.instance;
+
+import static bbr.instance.Shell.quote;
+
+import bbr.artifact.RemoteLayout;
+import bbr.log.Logger;
+import bbr.remote.CapturedResult;
+import bbr.remote.CommandResult;
+import bbr.remote.RemoteRunner;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The remote commands bbr runs on a VM, as command lines over one {@link RemoteRunner}. Every file operation
+ * goes through {@code sudo}, because {@code /var/vcap/store} may be readable by root only.
+ */
+public final class VmShell {
+
+    private static final String JOBS_GLOB = "/var/vcap/jobs/*/bin/bbr/*";
+
+    private final RemoteRunner remote;
+    private final Logger logger;
+
+    public VmShell(RemoteRunner remote, Logger logger) {
+        this.remote = remote;
+        this.logger = logger;
+    }
+
+    public RemoteRunner remote() {
+        return remote;
+    }
+
+    /** Paths of every regular file under a job's {@code bin/bbr}; none at all is not an error. */
+    public List<String> findScriptFiles() throws IOException {
+        CapturedResult result = capture("sudo sh -c " + quote("find " + JOBS_GLOB + " -type f"));
+        if (!result.succeeded()) {
+            if (result.stderr().contains("No such file or directory")) {
+                return List.of();
+            }
+            throw new RemoteCommandException(result.stderr().strip() + " - exit code " + result.exitStatus());
+        }
+        return result.stdout().lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+    }
+
+    public boolean isWindows() throws IOException {
+        return capture("echo %OS%").stdout().strip().equals("Windows_NT");
+    }
+
+    /** Runs a job script as root with the given environment; its stdout goes to {@code stdout}. */
+    public CommandResult runScript(String path, Map<String, String> env, OutputStream stdout) throws IOException {
+        StringBuilder command = new StringBuilder("sudo");
+        env.forEach((name, value) -> command.append(' ').append(name).append('=').append(quote(value)));
+        command.append(' ').append(path);
+        return run(command.toString(), null, stdout);
+    }
+
+    public boolean artifactRootExists() throws IOException {
+        return capture("sudo stat " + RemoteLayout.ARTIFACT_ROOT).succeeded();
+    }
+
+    public void makeDirectory(String directory) throws IOException {
+        check(capture("sudo mkdir -p " + quote(directory)));
+    }
+
+    public void remove(String path) throws IOException {
+        check(capture("sudo rm -rf " + quote(path)));
+    }
+
+    /** Size of a directory's content in bytes, as {@code du} counts it (1 KiB blocks). */
+    public long sizeOf(String directory) throws IOException {
+        CapturedResult result = capture("sudo du -sk " + quote(directory));
+        check(result);
+        return Long.parseLong(result.stdout().strip().split("\\s+")[0]) * 1024;
+    }
+
+    /** Streams a plain tar of {@code directory}'s content, entries named {@code ./…}, as the original does. */
+    public void streamTar(String directory, OutputStream sink) throws IOException {
+        check(run("sudo tar -C " + quote(directory) + " -c .", null, sink));
+    }
+
+    /** Creates {@code directory} and unpacks the tar read from {@code source} into it. */
+    public void extractTar(String directory, InputStream source) throws IOException {
+        String inner = "mkdir -p " + quote(directory) + " && tar -C " + quote(directory) + " -x";
+        check(run("sudo sh -c " + quote(inner), source, null));
+    }
+
+    /**
+     * SHA-256 of every regular file under {@code directory}, keyed {@code ./relative/path} like tar names them.
+     * NUL-separated on both ends ({@code find -print0}, {@code sha256sum -z}) so that any file name survives;
+     * the original's {@code xargs shasum} broke on names with spaces.
+     */
+    public Map<String, String> checksums(String directory) throws IOException {
+        String inner = "cd " + quote(directory) + " && find . -type f -print0 | xargs -0 -r sha256sum -z";
+        CapturedResult result = capture("sudo sh -c " + quote(inner));
+        check(result);
+        Map<String, String> sums = new LinkedHashMap<>();
+        for (String record : result.stdout().split("\0")) {
+            if (record.isBlank()) {
+                continue;
+            }
+            int space = record.indexOf(' ');
+            String name = record.substring(space + 2);
+            sums.put(name, record.substring(0, space));
+        }
+        return sums;
+    }
+
+    private CapturedResult capture(String command) throws IOException {
+        logger.debug("Trying to execute '%s' on remote %s", command, remote.address());
+        CapturedResult result = remote.capture(command);
+        logger.debug("stdout: %s", result.stdout().strip());
+        logger.debug("stderr: %s", result.stderr().strip());
+        return result;
+    }
+
+    private CommandResult run(String command, InputStream stdin, OutputStream stdout) throws IOException {
+        logger.debug("Trying to execute '%s' on remote %s", command, remote.address());
+        CommandResult result = remote.run(command, stdin, stdout);
+        logger.debug("stderr: %s", result.stderr().strip());
+        return result;
+    }
+
+    private static void check(CommandResult result) throws RemoteCommandException {
+        if (!result.succeeded()) {
+            throw new RemoteCommandException(result.stderr().strip() + " - exit code " + result.exitStatus());
+        }
+    }
+
+    private static void check(CapturedResult result) throws RemoteCommandException {
+        if (!result.succeeded()) {
+            throw new RemoteCommandException(result.stderr().strip() + " - exit code " + result.exitStatus());
+        }
+    }
+
+    /** A bbr housekeeping command failed on the VM; the message is its stderr and exit code. */
+    public static final class RemoteCommandException extends IOException {
+        public RemoteCommandException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package bbr.log;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Renders log events as the original bbr's lines, {@code [bbr] 2026/11/27 00:15:00 INFO - message}, in local
+ * time, skipping DEBUG unless asked for; pipelines grep these lines, so the layout must not drift.
+ */
+public final class LinePrinter implements Logger {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss");
+
+    private final PrintStream out;
+    private final boolean debug;
+    private final Clock clock;
+
+    public LinePrinter(PrintStream out, boolean debug, Clock clock) {
+        this.out = out;
+        this.debug = debug;
+        this.clock = clock;
+    }
+
+    @Override
+    public void log(Level level, String message) {
+        if (level == Level.DEBUG && !debug) {
+            return;
+        }
+        String line = "[bbr] " + ZonedDateTime.now(clock).format(TIME) + " " + level + " - " + message;
+        synchronized (out) {
+            out.println(line);
+            out.flush();
+        }
+    }
+}

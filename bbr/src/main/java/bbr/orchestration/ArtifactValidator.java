@@ -1,0 +1,60 @@
+package bbr.orchestration;
+
+import bbr.artifact.ArtifactName;
+import bbr.artifact.BackupDirectory;
+import bbr.artifact.BackupMetadata;
+import bbr.artifact.Checksums;
+import bbr.artifact.TarChecksummer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Checks a local artifact before restore touches any VM: every tar the metadata lists exists, hashes to the
+ * recorded checksums, and extracts inside its own directory.
+ */
+final class ArtifactValidator {
+
+    private static final int BUFFER = 1 << 20;
+
+    private ArtifactValidator() {
+    }
+
+    static void validate(BackupDirectory directory) throws BbrError {
+        BackupMetadata metadata = directory.metadata();
+        for (ArtifactName artifact : metadata.artifacts()) {
+            Path file = directory.fileOf(artifact);
+            Checksums expected = metadata.find(artifact).orElseThrow().checksums();
+            if (expected == null) {
+                throw new BbrError(ErrorKind.GENERAL, "Backup is corrupted: " + directory.path().resolve("metadata")
+                        + " has no checksums for " + artifact.fileName());
+            }
+            if (!Files.isRegularFile(file)) {
+                throw new BbrError(ErrorKind.GENERAL, "Backup is corrupted: " + file
+                        + " is listed in the metadata but missing");
+            }
+            TarChecksummer actual = new TarChecksummer();
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] buffer = new byte[BUFFER];
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                    actual.write(buffer, 0, n);
+                }
+                List<String> unsafe = actual.unsafeNames();
+                if (!unsafe.isEmpty()) {
+                    throw new BbrError(ErrorKind.GENERAL, "Backup is corrupted: " + file
+                            + " has entries that would be written outside the job's directory: " + unsafe);
+                }
+                List<String> mismatches = actual.checksums().mismatchesWith(expected);
+                if (!mismatches.isEmpty()) {
+                    throw new BbrError(ErrorKind.GENERAL, "Backup is corrupted: " + file + " - "
+                            + Checksums.describeMismatch(mismatches));
+                }
+            } catch (IOException e) {
+                throw new BbrError(ErrorKind.GENERAL, "Could not validate backup: Error calculating checksum for"
+                        + " artifact " + file + ": " + e.getMessage(), e);
+            }
+        }
+    }
+}

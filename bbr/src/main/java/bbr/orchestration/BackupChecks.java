@@ -1,0 +1,31 @@
+package bbr.orchestration;
+
+import bbr.instance.Job;
+import bbr.instance.ScriptName;
+import bbr.log.Logger;
+import java.util.List;
+
+/** The pre-checks shared by {@code pre-backup-check} and {@code backup}. */
+final class BackupChecks {
+
+    private BackupChecks() {
+    }
+
+    /** Returns the lock batches, or {@code null} after recording why the deployment cannot be backed up. */
+    static List<List<Job>> run(Deployment deployment, Logger logger, Outcome outcome) {
+        logger.info("Running pre-checks for backup of %s...", deployment.name());
+        if (!deployment.has(ScriptName.BACKUP)) {
+            outcome.add(new BbrError(ErrorKind.GENERAL,
+                    "Deployment '" + deployment.name() + "' has no backup scripts"));
+            return null;
+        }
+        deployment.checkArtifactRootAbsent(outcome);
+        List<List<Job>> batches = null;
+        try {
+            batches = LockOrderer.order(deployment.jobs(), LockOrderer.Phase.BACKUP, logger);
+        } catch (BbrError e) {
+            outcome.add(e);
+        }
+        return outcome.failed() ? null : batches;
+    }
+}

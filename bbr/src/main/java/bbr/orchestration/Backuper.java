@@ -1,0 +1,127 @@
+package bbr.orchestration;
+
+import bbr.artifact.BackupDirectory;
+import bbr.instance.Job;
+import bbr.instance.ScriptName;
+import bbr.log.Logger;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The backup workflow: checks, lock, backup, unlock, drain, cleanup. A failed lock or backup still unlocks
+ * (telling the scripts it failed); a failed unlock after a good backup still drains the artifacts.
+ */
+public final class Backuper {
+
+    /** What to back up into where. */
+    public record Request(Path artifactParent, boolean withManifest, boolean unsafeLockFree) {
+    }
+
+    /** The outcome, and the artifact directory if one was created. */
+    public record Result(Outcome outcome, Path artifact) {
+    }
+
+    private final InstanceSource source;
+    private final Logger logger;
+    private final Clock clock;
+    private final ScriptStep scripts;
+    private final ArtifactCopier copier;
+
+    public Backuper(InstanceSource source, Logger logger, Clock clock) {
+        this.source = source;
+        this.logger = logger;
+        this.clock = clock;
+        this.scripts = new ScriptStep(logger);
+        this.copier = new ArtifactCopier(logger);
+    }
+
+    public Result backup(Request request) {
+        Outcome outcome = new Outcome();
+        BackupDirectory[] created = new BackupDirectory[1];
+        Session.run(source, logger, outcome, deployment -> {
+            try {
+                List<List<Job>> batches = BackupChecks.run(deployment, logger, outcome);
+                if (batches == null) {
+                    return;
+                }
+                logger.info("Starting backup of %s...", deployment.name());
+                created[0] = createArtifact(deployment, request);
+                lockBackupUnlockDrain(deployment, batches, created[0], request.unsafeLockFree(), outcome);
+            } finally {
+                outcome.addAll(deployment.removeArtifactRoots(instance -> instance.artifactRootCreated()));
+            }
+        });
+        finish(created[0], outcome);
+        return new Result(outcome, created[0] == null ? null : created[0].path());
+    }
+
+    private void lockBackupUnlockDrain(Deployment deployment, List<List<Job>> batches, BackupDirectory artifact,
+                                       boolean lockFree, Outcome outcome) {
+        if (lock(batches, lockFree, outcome)
+                || Session.failed(outcome, scripts.run(Stage.BACKUP, List.of(deployment.jobs()),
+                        Parallel.DEFAULT_WIDTH, true, Map.of()))) {
+            unlock(batches, false, lockFree, outcome);
+            return;
+        }
+        unlock(batches, true, lockFree, outcome);
+        List<Parallel.Task> drains = deployment.jobsWith(ScriptName.BACKUP).stream()
+                .map(job -> (Parallel.Task) () -> copier.drain(job, artifact))
+                .toList();
+        if (Session.failed(outcome, Parallel.run(Parallel.DEFAULT_WIDTH, drains))) {
+            logger.info("Failed to create backup of %s on %s, failed during drain step", deployment.name(),
+                    GoTime.format(ZonedDateTime.now(clock)));
+        } else {
+            logger.info("Backup created of %s on %s", deployment.name(), GoTime.format(ZonedDateTime.now(clock)));
+        }
+    }
+
+    /** Returns true when locking failed. */
+    private boolean lock(List<List<Job>> batches, boolean lockFree, Outcome outcome) {
+        if (lockFree) {
+            logger.info("Skipping lock for deployment");
+            return false;
+        }
+        return Session.failed(outcome, scripts.run(Stage.PRE_BACKUP_LOCK, batches, Parallel.DEFAULT_WIDTH, false,
+                Map.of()));
+    }
+
+    private void unlock(List<List<Job>> batches, boolean backupSucceeded, boolean lockFree, Outcome outcome) {
+        if (lockFree) {
+            logger.info(backupSucceeded ? "Skipping unlock after successful backup for deployment"
+                    : "Skipping unlock after unsuccessful backup for deployment");
+            return;
+        }
+        outcome.addAll(scripts.run(Stage.POST_BACKUP_UNLOCK, Batches.reversed(batches), Parallel.DEFAULT_WIDTH,
+                true, Map.of("BBR_AFTER_BACKUP_SCRIPTS_SUCCESSFUL", Boolean.toString(backupSucceeded))));
+    }
+
+    private BackupDirectory createArtifact(Deployment deployment, Request request) throws BbrError {
+        ZonedDateTime start = ZonedDateTime.now(clock);
+        try {
+            BackupDirectory directory = BackupDirectory.create(request.artifactParent(),
+                    BackupDirectory.directoryName(deployment.name(), start), start);
+            if (request.withManifest()) {
+                directory.writeManifest(source.manifest().orElse(""));
+            }
+            return directory;
+        } catch (IOException e) {
+            throw new BbrError(ErrorKind.GENERAL, e.getMessage(), e);
+        }
+    }
+
+    private void finish(BackupDirectory artifact, Outcome outcome) {
+        if (artifact == null) {
+            return;
+        }
+        try {
+            artifact.finish(ZonedDateTime.now(clock));
+        } catch (IOException e) {
+            outcome.add(new BbrError(ErrorKind.GENERAL, "Could not write finish time to " + artifact.path()
+                    + "/metadata: " + e.getMessage(), e));
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package bbr.orchestration;
+
+import bbr.artifact.BackupDirectory;
+import bbr.instance.Instance;
+import bbr.instance.Job;
+import bbr.instance.ScriptName;
+import bbr.log.Logger;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The restore workflow: validate the local artifact, check the deployment fits it, upload, lock, restore,
+ * unlock, cleanup. Lock and restore scripts run one at a time, as the original does.
+ */
+public final class Restorer {
+
+    private final InstanceSource source;
+    private final Logger logger;
+    private final ScriptStep scripts;
+    private final ArtifactCopier copier;
+
+    public Restorer(InstanceSource source, Logger logger) {
+        this.source = source;
+        this.logger = logger;
+        this.scripts = new ScriptStep(logger);
+        this.copier = new ArtifactCopier(logger);
+    }
+
+    public Outcome restore(Path artifactPath) {
+        Outcome outcome = new Outcome();
+        logger.info("Starting restore of %s...", source.name());
+        logger.info("Validating backup artifact for %s...", source.name());
+        BackupDirectory artifact;
+        try {
+            artifact = BackupDirectory.open(artifactPath);
+            ArtifactValidator.validate(artifact);
+        } catch (BackupDirectory.InvalidArtifactException | IOException e) {
+            outcome.add(new BbrError(ErrorKind.GENERAL, e.getMessage(), e));
+            return outcome;
+        } catch (BbrError e) {
+            outcome.add(e);
+            return outcome;
+        }
+        Session.run(source, logger, outcome, deployment -> {
+            try {
+                List<List<Job>> batches = RestoreChecks.run(deployment, artifact, logger, outcome);
+                if (batches == null) {
+                    return;
+                }
+                uploadLockRestoreUnlock(deployment, batches, artifact, outcome);
+            } finally {
+                outcome.addAll(deployment.removeArtifactRoots(Instance::artifactRootCreated));
+            }
+        });
+        return outcome;
+    }
+
+    private void uploadLockRestoreUnlock(Deployment deployment, List<List<Job>> batches, BackupDirectory artifact,
+                                         Outcome outcome) {
+        List<Parallel.Task> uploads = deployment.jobsWith(ScriptName.RESTORE).stream()
+                .map(job -> (Parallel.Task) () -> copier.upload(job, artifact))
+                .toList();
+        if (Session.failed(outcome, Parallel.run(Parallel.DEFAULT_WIDTH, uploads))) {
+            return;
+        }
+        if (!Session.failed(outcome, scripts.run(Stage.PRE_RESTORE_LOCK, batches, 1, false, Map.of()))
+                && !restore(deployment, outcome)) {
+            logger.info("Completed restore of %s", deployment.name());
+        }
+        outcome.addAll(scripts.run(Stage.POST_RESTORE_UNLOCK, Batches.reversed(batches), 1, true, Map.of()));
+    }
+
+    /**
+     * Runs restore scripts instance by instance; within an instance every job runs, but a failing instance
+     * stops the next one from starting. Returns true when a script failed.
+     */
+    private boolean restore(Deployment deployment, Outcome outcome) {
+        logger.info(Stage.RESTORE.header());
+        boolean failed = false;
+        for (Instance instance : deployment.instances()) {
+            List<Parallel.Task> jobs = instance.jobs().stream()
+                    .filter(job -> job.has(ScriptName.RESTORE))
+                    .map(job -> (Parallel.Task) () -> scripts.runOne(Stage.RESTORE, job, Map.of()))
+                    .toList();
+            if (Session.failed(outcome, Parallel.serially(jobs))) {
+                failed = true;
+                break;
+            }
+        }
+        logger.info(Stage.RESTORE.footer());
+        return failed;
+    }
+}

@@ -1,0 +1,76 @@
+package bbr.orchestration;
+
+import bbr.instance.Job;
+import bbr.log.Logger;
+import bbr.remote.BoundedBuffer;
+import bbr.remote.CommandResult;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Runs one stage's script for each job, batch by batch, in parallel or one at a time. */
+final class ScriptStep {
+
+    private final Logger logger;
+
+    ScriptStep(Logger logger) {
+        this.logger = logger;
+    }
+
+    /**
+     * Runs {@code stage} over the batches. Every batch runs even if an earlier one failed when {@code keepGoing}
+     * (unlocks must reach every job); otherwise the first failing batch stops the stage.
+     */
+    List<BbrError> run(Stage stage, List<List<Job>> batches, int width, boolean keepGoing, Map<String, String> env) {
+        logger.info(stage.header());
+        List<BbrError> errors = new java.util.ArrayList<>();
+        for (List<Job> batch : batches) {
+            List<Parallel.Task> tasks = batch.stream()
+                    .filter(job -> job.has(stage.script))
+                    .map(job -> (Parallel.Task) () -> runOne(stage, job, env))
+                    .toList();
+            errors.addAll(Parallel.run(width, tasks));
+            if (!errors.isEmpty() && !keepGoing) {
+                break;
+            }
+        }
+        logger.info(stage.footer());
+        return errors;
+    }
+
+    void runOne(Stage stage, Job job, Map<String, String> env) throws BbrError {
+        Map<String, String> environment = new LinkedHashMap<>(env);
+        if (stage == Stage.BACKUP || stage == Stage.RESTORE) {
+            String directory = (stage == Stage.BACKUP ? job.backupArtifact() : job.restoreArtifact())
+                    .remoteDirectory();
+            environment.put("BBR_ARTIFACT_DIRECTORY", directory);
+            environment.put("ARTIFACT_DIRECTORY", directory);
+        }
+        logger.info(stage.starting, job.name(), job.instance().label());
+        BoundedBuffer stdout = new BoundedBuffer(CommandResult.MAX_CAPTURED_BYTES);
+        CommandResult result;
+        try {
+            if (stage == Stage.BACKUP) {
+                job.instance().shell().makeDirectory(job.backupArtifact().remoteDirectory());
+                job.instance().markArtifactRootCreated();
+            }
+            result = job.instance().shell().runScript(job.scriptPath(stage.script), environment, stdout);
+        } catch (IOException e) {
+            logger.error(stage.failed, job.name(), job.instance().label());
+            throw new BbrError(stage.errorKind, failure(stage, job) + e.getMessage(), e);
+        }
+        logger.debug("stdout: %s", stdout.toString().strip());
+        if (!result.succeeded()) {
+            logger.error(stage.failed, job.name(), job.instance().label());
+            throw new BbrError(stage.errorKind,
+                    failure(stage, job) + result.stderr().strip() + " - exit code " + result.exitStatus());
+        }
+        logger.info(stage.finished, job.name(), job.instance().label());
+    }
+
+    private static String failure(Stage stage, Job job) {
+        return "Error attempting to run " + stage.script + " for job " + job.name() + " on "
+                + job.instance().label() + ": ";
+    }
+}

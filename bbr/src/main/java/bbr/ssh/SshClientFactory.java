@@ -1,0 +1,103 @@
+package bbr.ssh;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.auth.pubkey.UserAuthPublicKeyFactory;
+import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.AttributeRepository.AttributeKey;
+import org.apache.sshd.common.NamedFactory;
+import org.apache.sshd.common.cipher.BuiltinCiphers;
+import org.apache.sshd.common.config.keys.FilePasswordProvider;
+import org.apache.sshd.common.keyprovider.KeyIdentityProvider;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.session.SessionListener;
+import org.apache.sshd.common.signature.BuiltinSignatures;
+import org.apache.sshd.common.signature.Signature;
+import org.apache.sshd.core.CoreModuleProperties;
+
+/** Builds the one MINA {@link SshClient} of a bbr run, configured for long silent scripts and fast bulk streams. */
+final class SshClientFactory {
+
+    /** Where {@link SshConnector} puts the target on a connection, so per-host policy can be applied to it. */
+    static final AttributeKey<SshTarget> TARGET = new AttributeKey<>();
+    /** Set on a session whose host key the policy refused, so the error can say so. */
+    static final AttributeKey<Boolean> HOST_KEY_REFUSED = new AttributeKey<>();
+
+    /**
+     * AES-GCM first: MINA's default order starts with chacha20-poly1305, which it implements in plain Java and
+     * which is several times slower than the JDK's AES-NI backed AES-GCM (measured, see SshSettings). CTR modes
+     * stay for old servers.
+     */
+    static final List<BuiltinCiphers> CIPHERS = List.of(
+            BuiltinCiphers.aes128gcm, BuiltinCiphers.aes256gcm,
+            BuiltinCiphers.aes128ctr, BuiltinCiphers.aes192ctr, BuiltinCiphers.aes256ctr,
+            BuiltinCiphers.cc20p1305_openssh);
+
+    /** Same name the original sends ([B:ssh/connection.go]), so VM-side logs look alike. */
+    static final String HEARTBEAT_REQUEST = "keepalive@bbr";
+
+    /**
+     * A remote command may stop reading its stdin for long (a restore writing to a slow disk); MINA's 30 s default
+     * would fail the upload mid-stream. Dead connections are found by heartbeats instead.
+     */
+    private static final Duration WAIT_FOR_WINDOW = Duration.ofDays(365);
+
+    private SshClientFactory() {
+    }
+
+    static SshClient create(SshSettings settings) {
+        SshClient client = SshClient.setUpDefaultClient();
+        client.setCipherFactories(List.copyOf(CIPHERS));
+        // Only the target's own key: never ~/.ssh/id_* of whoever runs bbr, never a passphrase prompt.
+        client.setKeyIdentityProvider(KeyIdentityProvider.EMPTY_KEYS_PROVIDER);
+        client.setFilePasswordProvider(FilePasswordProvider.EMPTY);
+        // MINA reads ~/.ssh/config by default, which could silently redirect host, port or user.
+        client.setHostConfigEntryResolver(HostConfigEntryResolver.EMPTY);
+        // Publickey auth signs with the full algorithm list, independent of the (maybe pinned) host-key list.
+        client.setUserAuthFactories(List.of(new UserAuthPublicKeyFactory(client.getSignatureFactories())));
+        client.setServerKeyVerifier((session, remote, key) -> {
+            boolean accepted = targetOf(session).hostKeyPolicy().accepts(key);
+            if (!accepted) {
+                session.setAttribute(HOST_KEY_REFUSED, Boolean.TRUE);
+            }
+            return accepted;
+        });
+        client.addSessionListener(new SessionListener() {
+            @Override
+            public void sessionCreated(Session session) {
+                // Runs before the session sends its KEXINIT, so the host-key algorithm list is still ours to set.
+                List<String> algorithms = targetOf((ClientSession) session).hostKeyPolicy().hostKeyAlgorithms();
+                if (!algorithms.isEmpty()) {
+                    session.setSignatureFactories(signatures(algorithms));
+                }
+            }
+        });
+
+        // Scripts may run silently for hours: MINA's 10 minute idle disconnect must not apply.
+        CoreModuleProperties.IDLE_TIMEOUT.set(client, Duration.ZERO);
+        CoreModuleProperties.NIO2_READ_TIMEOUT.set(client, Duration.ZERO);
+        CoreModuleProperties.AUTH_TIMEOUT.set(client, settings.handshakeTimeout());
+        CoreModuleProperties.IO_CONNECT_TIMEOUT.set(client, settings.connectTimeout());
+        CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, settings.heartbeatInterval());
+        CoreModuleProperties.HEARTBEAT_REQUEST.set(client, HEARTBEAT_REQUEST);
+        CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.set(client, settings.heartbeatMaxMissed());
+        CoreModuleProperties.WINDOW_SIZE.set(client, settings.windowSize());
+        CoreModuleProperties.MAX_PACKET_SIZE.set(client, (long) settings.packetSize());
+        CoreModuleProperties.WAIT_FOR_SPACE_TIMEOUT.set(client, WAIT_FOR_WINDOW);
+        return client;
+    }
+
+    static SshTarget targetOf(ClientSession session) {
+        return session.getConnectionContext().getAttribute(TARGET);
+    }
+
+    static List<NamedFactory<Signature>> signatures(List<String> names) {
+        return names.stream()
+                .map(BuiltinSignatures::fromFactoryName)
+                .collect(Collectors.toUnmodifiableList());
+    }
+}

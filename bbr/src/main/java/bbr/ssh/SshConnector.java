@@ -1,0 +1,103 @@
+package bbr.ssh;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.future.AuthFuture;
+import org.apache.sshd.client.future.ConnectFuture;
+import org.apache.sshd.client.session.ClientSession;
+import org.apache.sshd.common.AttributeRepository;
+import org.apache.sshd.common.future.CancelOption;
+
+import bbr.remote.RemoteRunner;
+
+/** Opens SSH connections to VMs; owns the single started MINA client (and its threads) of a bbr run. */
+public final class SshConnector implements Closeable {
+
+    private final SshSettings settings;
+    private final SshClient client;
+    private final ExecutorService stdinPumps;
+
+    public SshConnector() {
+        this(SshSettings.defaults());
+    }
+
+    public SshConnector(SshSettings settings) {
+        this.settings = settings;
+        this.client = SshClientFactory.create(settings);
+        AtomicInteger count = new AtomicInteger();
+        this.stdinPumps = Executors.newCachedThreadPool(task -> {
+            Thread thread = new Thread(task, "bbr-ssh-stdin-" + count.incrementAndGet());
+            thread.setDaemon(true); // a caller's stdin blocked in read() must not keep the JVM alive
+            return thread;
+        });
+        client.start();
+    }
+
+    public SshSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Connects and authenticates to {@code target}; the returned runner keeps that one connection for every
+     * command until closed.
+     *
+     * @throws SshConnectException naming host, port and user when the host is unreachable, does not speak SSH
+     *                             in time, presents a host key the policy refuses, or refuses the key
+     */
+    public RemoteRunner connect(SshTarget target) throws IOException {
+        ClientSession session = null;
+        try {
+            session = openSession(target);
+            session.addPublicKeyIdentity(target.identity());
+            AuthFuture auth = session.auth();
+            if (!auth.await(settings.handshakeTimeout(), CancelOption.CANCEL_ON_TIMEOUT)) {
+                throw ConnectFailures.handshakeTimedOut(target, session, settings.handshakeTimeout());
+            }
+            if (!auth.isSuccess()) {
+                throw ConnectFailures.explain(target, session, auth.getException());
+            }
+            return new SshRemoteRunner(session, target.address(), settings, stdinPumps);
+        } catch (InterruptedIOException e) {
+            closeQuietly(session);
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(session);
+            throw ConnectFailures.explain(target, session, e);
+        }
+    }
+
+    private ClientSession openSession(SshTarget target) throws IOException {
+        ConnectFuture connecting = client.connect(target.username(), target.host(), target.port(),
+                AttributeRepository.ofKeyValuePair(SshClientFactory.TARGET, target), null);
+        if (!connecting.await(settings.connectTimeout(), CancelOption.CANCEL_ON_TIMEOUT)) {
+            throw ConnectFailures.connectTimedOut(target, settings.connectTimeout());
+        }
+        if (connecting.getException() != null) {
+            throw ConnectFailures.explain(target, null, connecting.getException());
+        }
+        return connecting.getSession();
+    }
+
+    /** For tests and the throughput benchmark in this package. */
+    SshClient client() {
+        return client;
+    }
+
+    @Override
+    public void close() throws IOException {
+        stdinPumps.shutdownNow();
+        client.stop();
+    }
+
+    private static void closeQuietly(ClientSession session) {
+        if (session != null) {
+            session.close(true);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package bbr.standalone;
+
+import bbr.instance.Instance;
+import bbr.instance.JobFinder;
+import bbr.instance.ReleaseResolver;
+import bbr.instance.VmShell;
+import bbr.log.Logger;
+import bbr.orchestration.BbrError;
+import bbr.orchestration.ErrorKind;
+import bbr.orchestration.InstanceSource;
+import bbr.remote.RemoteRunner;
+import bbr.ssh.HostKeyPolicy;
+import bbr.ssh.SshConnector;
+import bbr.ssh.SshKeys;
+import bbr.ssh.SshSettings;
+import bbr.ssh.SshTarget;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.util.List;
+
+/**
+ * The single director VM, reached with the operator's own SSH user and key. Like the original, director mode
+ * does not check the host key (there is no Director to ask for it) and names the one instance {@code bosh/0}.
+ */
+public final class DirectorInstanceSource implements InstanceSource {
+
+    private final HostAndPort address;
+    private final String username;
+    private final Path privateKeyPath;
+    private final Logger logger;
+    private SshConnector connector;
+    private RemoteRunner remote;
+
+    public DirectorInstanceSource(HostAndPort address, String username, Path privateKeyPath, Logger logger) {
+        this.address = address;
+        this.username = username;
+        this.privateKeyPath = privateKeyPath;
+        this.logger = logger;
+    }
+
+    @Override
+    public String name() {
+        return address.host();
+    }
+
+    @Override
+    public List<Instance> discover() throws BbrError {
+        KeyPair key;
+        try {
+            key = SshKeys.load(privateKeyPath);
+        } catch (IOException | RuntimeException e) {
+            throw new BbrError(ErrorKind.GENERAL, "Invalid --private-key-path " + privateKeyPath + ": "
+                    + e.getMessage(), e);
+        }
+        connector = new SshConnector(SshSettings.defaults());
+        try {
+            remote = connector.connect(new SshTarget(address.host(), address.port(), username, key,
+                    HostKeyPolicy.acceptAny()));
+            Instance instance = new Instance("bosh", "0", "0", true, new VmShell(remote, logger));
+            new JobFinder(logger, ReleaseResolver.NONE, true).findJobs(instance);
+            return List.of(instance);
+        } catch (IOException | JobFinder.DiscoveryException e) {
+            closeQuietly();
+            throw new BbrError(ErrorKind.GENERAL, e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void release() throws BbrError {
+        try {
+            if (remote != null) {
+                remote.close();
+            }
+            connector.close();
+        } catch (IOException e) {
+            throw new BbrError(ErrorKind.CLEANUP, "Deployment '" + name()
+                    + "' failed while cleaning up with error: " + e.getMessage(), e);
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            release();
+        } catch (BbrError ignored) {
+            // the discovery error is what the operator needs to see
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package bbr.artifact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MetadataYamlTest {
+
+    static final Path FIXTURES = Path.of(System.getProperty("shared.dir", "../../shared")).resolve("fixtures");
+
+    @Test
+    void write_matchesTheOriginalsLayout_withQuotedIndexSortedChecksumsAndUnindentedLists() {
+        BackupMetadata metadata = new BackupMetadata();
+        metadata.setStartTime("2026/11/27 00:15:00 UTC");
+        metadata.record(ArtifactName.ofInstance("redis", "0", "redis-server"), Checksums.of(Map.of(
+                "./redis-server/dump.rdb", "bb", "./redis-server/appendonly.aof", "aa")));
+        metadata.record(ArtifactName.ofInstance("redis", "0", "empty"), Checksums.of(Map.of()));
+        metadata.record(ArtifactName.custom("job-rel-backup-one-restore-all"), Checksums.of(Map.of("./a b", "cc")));
+        metadata.setFinishTime("2026/11/27 00:16:40 UTC");
+
+        assertThat(MetadataYaml.write(metadata)).isEqualTo("""
+                instances:
+                - name: redis
+                  index: "0"
+                  artifacts:
+                  - name: redis-server
+                    checksums:
+                      ./redis-server/appendonly.aof: aa
+                      ./redis-server/dump.rdb: bb
+                  - name: empty
+                    checksums: {}
+                custom_artifacts:
+                - name: job-rel-backup-one-restore-all
+                  checksums:
+                    ./a b: cc
+                backup_activity:
+                  start_time: 2026/11/27 00:15:00 UTC
+                  finish_time: 2026/11/27 00:16:40 UTC
+                """);
+    }
+
+    @Test
+    void write_omitsEmptyInstancesAndCustomArtifacts() {
+        BackupMetadata metadata = new BackupMetadata();
+        metadata.setStartTime("2026/11/27 00:15:00 UTC");
+        assertThat(MetadataYaml.write(metadata)).isEqualTo("""
+                backup_activity:
+                  start_time: 2026/11/27 00:15:00 UTC
+                """);
+    }
+
+    @Test
+    void read_acceptsTheOriginalsArtifact() throws Exception {
+        BackupMetadata metadata = MetadataYaml.read(Files.readString(
+                FIXTURES.resolve("gobbr-redis-3-instances/metadata")));
+        assertThat(metadata.artifacts()).containsExactly(
+                ArtifactName.ofInstance("other-redis", "0", "redis-server"),
+                ArtifactName.ofInstance("redis", "0", "redis-server"),
+                ArtifactName.ofInstance("redis", "1", "redis-server"));
+        assertThat(metadata.find(ArtifactName.ofInstance("redis", "1", "redis-server")).orElseThrow()
+                .checksums().byFile()).containsEntry("./redis-server/dump.rdb",
+                "66f7f1c19210f601eb7e087f510cbf6c045ca70654dc4c323902204dc4c38108");
+        assertThat(metadata.startTime()).isEmpty();
+    }
+
+    @Test
+    void roundTrip_keepsEverything() throws Exception {
+        String original = Files.readString(FIXTURES.resolve("gobbr-director-3-jobs/metadata"));
+        BackupMetadata metadata = MetadataYaml.read(original);
+        metadata.setStartTime("2017/05/16 13:06:00 UTC");
+        BackupMetadata again = MetadataYaml.read(MetadataYaml.write(metadata));
+        assertThat(again.artifacts()).isEqualTo(metadata.artifacts());
+        assertThat(again.startTime()).contains("2017/05/16 13:06:00 UTC");
+    }
+
+    @Test
+    void read_acceptsAnUnquotedIntegerIndex() {
+        BackupMetadata metadata = MetadataYaml.read("""
+                instances:
+                - name: bosh
+                  index: 0
+                  artifacts:
+                  - name: director
+                    checksums: {}
+                """);
+        assertThat(metadata.artifacts()).containsExactly(ArtifactName.ofInstance("bosh", "0", "director"));
+    }
+
+    @Test
+    void read_keepsAMissingChecksumsKeyApartFromAnEmptyOne() {
+        BackupMetadata metadata = MetadataYaml.read("""
+                instances:
+                - name: bosh
+                  index: "0"
+                  artifacts:
+                  - name: director
+                """);
+        assertThat(metadata.find(ArtifactName.ofInstance("bosh", "0", "director")).orElseThrow().checksums())
+                .isNull();
+    }
+
+    @Test
+    void read_rejectsWrongTypes_namingTheField() {
+        assertThatThrownBy(() -> MetadataYaml.read("instances: 5"))
+                .hasMessageContaining("instances");
+        assertThatThrownBy(() -> MetadataYaml.read("instances:\n- name: x\n  index: '0'\n  artifacts: nope"))
+                .hasMessageContaining("artifacts of instance x/0");
+        assertThatThrownBy(() -> MetadataYaml.read("instances: [")).hasMessageContaining("invalid YAML");
+    }
+}

@@ -1,0 +1,141 @@
+package bbr.ssh;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A throwaway OpenSSH {@code sshd -D -e} on 127.0.0.1 with its own host keys and authorized_keys, for tests
+ * that need a real SSH server. Needs root (it logs in as the current user, which must be root).
+ */
+final class TestSshd implements Closeable {
+
+    static final Path SSHD = Path.of("/usr/sbin/sshd");
+
+    final Path dir;
+    final int port;
+    final KeyPair clientKey;
+    private final Process process;
+
+    private TestSshd(Path dir, int port, KeyPair clientKey, Process process) {
+        this.dir = dir;
+        this.port = port;
+        this.clientKey = clientKey;
+        this.process = process;
+    }
+
+    static boolean available() {
+        return Files.isExecutable(SSHD) && "root".equals(System.getProperty("user.name"));
+    }
+
+    /** Starts sshd with RSA, ECDSA and ed25519 host keys, authorizing a fresh RSA client key. */
+    static TestSshd start(Path dir) throws IOException, InterruptedException {
+        Files.createDirectories(Path.of("/run/sshd")); // sshd's privilege-separation directory
+        for (String type : List.of("rsa", "ecdsa", "ed25519")) {
+            KeyFiles.generate(dir.resolve("ssh_host_" + type + "_key"), type);
+        }
+        SshKeys.GeneratedKey client = SshKeys.generateRsa2048();
+        Files.writeString(dir.resolve("authorized_keys"), client.publicKeyLine() + "\n");
+        int port = freePort();
+        Path config = dir.resolve("sshd_config");
+        Files.writeString(config, String.join("\n",
+                "Port " + port,
+                "ListenAddress 127.0.0.1",
+                "HostKey " + dir.resolve("ssh_host_rsa_key"),
+                "HostKey " + dir.resolve("ssh_host_ecdsa_key"),
+                "HostKey " + dir.resolve("ssh_host_ed25519_key"),
+                "PidFile " + dir.resolve("sshd.pid"),
+                "AuthorizedKeysFile " + dir.resolve("authorized_keys"),
+                "StrictModes no",
+                "PermitRootLogin yes",
+                "UsePAM no",
+                "PasswordAuthentication no",
+                "KbdInteractiveAuthentication no",
+                "LogLevel INFO",
+                "") );
+        Process process = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", config.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("sshd.log").toFile())
+                .start();
+        TestSshd sshd = new TestSshd(dir, port, client.keyPair(), process);
+        sshd.awaitBanner();
+        return sshd;
+    }
+
+    /** A target for this server as root, with the given host-key policy. */
+    SshTarget target(HostKeyPolicy policy) {
+        return new SshTarget("127.0.0.1", port, "root", clientKey, policy);
+    }
+
+    String hostPublicKeyLine(String type) throws IOException {
+        return Files.readString(dir.resolve("ssh_host_" + type + "_key.pub")).strip();
+    }
+
+    /** The per-connection sshd processes (monitor and session children of the listener). */
+    List<ProcessHandle> connectionProcesses() {
+        List<ProcessHandle> sshds = new ArrayList<>();
+        process.descendants()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/sshd")).orElse(false))
+                .forEach(sshds::add);
+        return sshds;
+    }
+
+    /** Sends {@code signal} (e.g. "KILL", "STOP", "CONT") to every per-connection sshd process. */
+    void signalConnections(String signal) throws IOException, InterruptedException {
+        for (ProcessHandle p : connectionProcesses()) {
+            new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).inheritIO().start().waitFor();
+        }
+    }
+
+    String log() throws IOException {
+        return Files.readString(dir.resolve("sshd.log"));
+    }
+
+    private void awaitBanner() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException("sshd exited: " + log());
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+                socket.setSoTimeout(2000);
+                InputStream in = socket.getInputStream();
+                byte[] banner = in.readNBytes(4);
+                if (new String(banner, StandardCharsets.US_ASCII).equals("SSH-")) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                Thread.sleep(50);
+            }
+        }
+        throw new IOException("sshd did not start listening on port " + port + ": " + log());
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package bbr.testbed.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * The real {@code bbr} CLI running as its own process from the built jar, with its output collected live so a
+ * test can act when a given line appears (kill a VM's connections mid-copy, press Ctrl-C).
+ */
+public final class BbrProcess implements AutoCloseable {
+
+    private final Process process;
+    private final List<String> stdout = new ArrayList<>();
+    private final StringBuilder stderr = new StringBuilder();
+    private final Thread outReader;
+    private final Thread errReader;
+
+    private BbrProcess(Process process) {
+        this.process = process;
+        this.outReader = pump(process.getInputStream(), line -> {
+            synchronized (stdout) {
+                stdout.add(line);
+                stdout.notifyAll();
+            }
+        });
+        this.errReader = pump(process.getErrorStream(), line -> {
+            synchronized (stderr) {
+                stderr.append(line).append('\n');
+            }
+        });
+    }
+
+    /** Starts {@code bbr ARGS} in {@code workingDirectory}, with the environment of this JVM plus {@code env}. */
+    public static BbrProcess start(Path workingDirectory, java.util.Map<String, String> env, String... args) {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:+UseSerialGC", "-jar", jar().toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
+        builder.environment().putAll(env);
+        builder.redirectInput(ProcessBuilder.Redirect.PIPE);
+        try {
+            return new BbrProcess(builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs {@code bbr ARGS} to completion (at most ten minutes). */
+    public static BbrRun run(Path workingDirectory, String... args) {
+        try (BbrProcess process = start(workingDirectory, java.util.Map.of(), args)) {
+            return process.await(Duration.ofMinutes(10));
+        }
+    }
+
+    /** Blocks until a stdout line matches, and returns it; fails after {@code timeout}. */
+    public String awaitLine(Predicate<String> wanted, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int seen = 0;
+        synchronized (stdout) {
+            while (true) {
+                for (; seen < stdout.size(); seen++) {
+                    if (wanted.test(stdout.get(seen))) {
+                        return stdout.get(seen);
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || (!process.isAlive() && !outReader.isAlive())) {
+                    throw new AssertionError("bbr printed no matching line within " + timeout + "; stdout:\n"
+                            + String.join("\n", stdout));
+                }
+                stdout.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), 100)));
+            }
+        }
+    }
+
+    public java.io.OutputStream stdin() {
+        return process.getOutputStream();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Waits for exit and returns everything printed; fails if bbr is still running after {@code timeout}. */
+    public BbrRun await(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("bbr did not finish within " + timeout + "; stdout so far:\n"
+                        + String.join("\n", snapshot()));
+            }
+            outReader.join();
+            errReader.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+        synchronized (stderr) {
+            return new BbrRun(process.exitValue(), String.join("\n", snapshot()) + (snapshot().isEmpty() ? "" : "\n"),
+                    stderr.toString());
+        }
+    }
+
+    private List<String> snapshot() {
+        synchronized (stdout) {
+            return List.copyOf(stdout);
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+
+    static Path jar() {
+        return Path.of(System.getProperty("bbr.jar", "../bbr/target/bbr.jar")).toAbsolutePath().normalize();
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static Thread pump(java.io.InputStream stream, java.util.function.Consumer<String> sink) {
+        Thread thread = new Thread(() -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    sink.accept(line);
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        }, "bbr-output");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+}

@@ -1,0 +1,78 @@
+package bbr.testbed.vm;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Builds one VM: its directories, its sshd config and host key, its namespace, its vcap user, its sshd. */
+final class VmProvisioner {
+
+    static final String OPERATOR = "vcap";
+    private static final List<String> VCAP_DIRS = List.of("jobs", "packages", "store", "data", "sys/log", "sys/run");
+
+    private final Path initScript;
+    private final KeyPairFiles operatorKey;
+    private final KeyType hostKeyType;
+
+    VmProvisioner(Path initScript, KeyPairFiles operatorKey, KeyType hostKeyType) {
+        this.initScript = initScript;
+        this.operatorKey = operatorKey;
+        this.hostKeyType = hostKeyType;
+    }
+
+    Vm provision(int index, Path vmDir, LoopbackEndpoint endpoint) {
+        String name = "vm-" + index;
+        long t = System.nanoTime();
+        createDirectories(vmDir);
+        KeyPairFiles hostKey = seedEtc(vmDir.resolve("etc-seed"), name, endpoint);
+        System.err.println(name + " etc " + (System.nanoTime() - t) / 1000000); t = System.nanoTime();
+        VmNamespace namespace = VmNamespace.start(initScript, vmDir, name);
+        System.err.println(name + " ns " + (System.nanoTime() - t) / 1000000); t = System.nanoTime();
+        try {
+            UserAccounts accounts = new UserAccounts(namespace);
+            accounts.add(OPERATOR, operatorKey.publicKeyLine());
+            System.err.println(name + " user " + (System.nanoTime() - t) / 1000000); t = System.nanoTime();
+            Sshd sshd = new Sshd(namespace, endpoint.address(), endpoint.port(), vmDir.resolve("sshd.log"));
+            sshd.start();
+            System.err.println(name + " sshd " + (System.nanoTime() - t) / 1000000); t = System.nanoTime();
+            return new Vm(index, name, endpoint, operatorKey, hostKey, namespace, sshd, accounts,
+                    new VmFiles(vmDir, namespace::hostPath));
+        } catch (RuntimeException | Error e) {
+            namespace.kill();
+            throw e;
+        }
+    }
+
+    /** The VM directory: what is bind-mounted into the VM, and empty mount points for its tmpfs mounts. */
+    private static void createDirectories(Path vmDir) {
+        try {
+            for (String dir : List.of("home", "tmp", "etc", "var-layer", "etc-seed/ssh")) {
+                Files.createDirectories(vmDir.resolve(dir));
+            }
+            for (String dir : VCAP_DIRS) {
+                Files.createDirectories(vmDir.resolve("vcap").resolve(dir));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + vmDir, e);
+        }
+    }
+
+    /** The files that vm-init.sh lays over its copy of the host's /etc. */
+    private KeyPairFiles seedEtc(Path seed, String name, LoopbackEndpoint endpoint) {
+        String keyFile = "ssh_host_" + hostKeyType.keygenName() + "_key";
+        KeyPairFiles hostKey = TestKeys.generate(seed.resolve("ssh"), keyFile, hostKeyType, KeyFormat.OPENSSH, "");
+        try {
+            Files.writeString(seed.resolve("ssh/sshd_config"),
+                    SshdConfig.render(endpoint.address(), endpoint.port(), "/etc/ssh/" + keyFile));
+            Files.writeString(seed.resolve("hostname"), name + "\n");
+            // sudo resolves the host name and complains on stderr when it cannot: bbr's output must stay clean.
+            Files.writeString(seed.resolve("hosts"),
+                    Files.readString(Path.of("/etc/hosts")) + endpoint.address() + "\t" + name + "\n");
+            return hostKey;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare " + seed, e);
+        }
+    }
+}
