@@ -1,14 +1,14 @@
 package bbr.testbed.vm;
 
+import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a program on the host with a predictable environment and captures its exit code and output. */
@@ -19,7 +19,7 @@ final class HostCommand {
 
     /** A process builder whose environment does not leak the JVM's (Maven's, the IDE's) into the VMs. */
     static ProcessBuilder builder(List<String> argv) {
-        ProcessBuilder builder = new ProcessBuilder(argv).directory(new java.io.File("/"));
+        ProcessBuilder builder = new ProcessBuilder(argv).directory(new File("/"));
         Map<String, String> env = builder.environment();
         env.clear();
         env.put("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
@@ -28,43 +28,49 @@ final class HostCommand {
         return builder;
     }
 
+    /**
+     * Runs the command to its end. Output goes to files rather than pipes: a command that leaves a background
+     * process behind ("daemon &") leaves it holding its output, and a pipe would then not end before it does.
+     */
     static ExecResult run(List<String> argv, Duration timeout) {
         String shown = String.join(" ", argv);
-        Process process;
+        Path stdout = null;
+        Path stderr = null;
         try {
-            process = builder(argv).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + shown, e);
-        }
-        // Both pipes are drained concurrently: a command that fills one while we block on the other would hang.
-        CompletableFuture<String> stdout = drain(process.getInputStream());
-        CompletableFuture<String> stderr = drain(process.getErrorStream());
-        try {
+            stdout = Files.createTempFile("testbed-", ".stdout");
+            stderr = Files.createTempFile("testbed-", ".stderr");
+            Process process = builder(argv)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectOutput(stdout.toFile())
+                    .redirectError(stderr.toFile())
+                    .start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 throw new TestBedException("timed out after " + timeout + ": " + shown);
             }
-            return new ExecResult(shown, process.exitValue(), stdout.get(), stderr.get());
+            return new ExecResult(shown, process.exitValue(), read(stdout), read(stderr));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot run " + shown, e);
         } catch (InterruptedException e) {
-            process.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new TestBedException("interrupted while running " + shown, e);
-        } catch (ExecutionException e) {
-            throw new TestBedException("cannot read the output of " + shown, e.getCause());
+        } finally {
+            deleteQuietly(stdout);
+            deleteQuietly(stderr);
         }
     }
 
-    private static CompletableFuture<String> drain(InputStream stream) {
-        CompletableFuture<String> text = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
-            try (stream) {
-                text.complete(new String(stream.readAllBytes(), StandardCharsets.UTF_8));
+    private static String read(Path file) throws IOException {
+        return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
             } catch (IOException e) {
-                text.completeExceptionally(e);
+                // a temp file left in /tmp harms nobody
             }
-        }, "testbed-output-reader");
-        reader.setDaemon(true);
-        reader.start();
-        return text;
+        }
     }
 }

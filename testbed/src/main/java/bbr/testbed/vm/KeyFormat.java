@@ -4,7 +4,7 @@ package bbr.testbed.vm;
 public enum KeyFormat {
     /** {@code -----BEGIN OPENSSH PRIVATE KEY-----}: the default of OpenSSH since 7.8. */
     OPENSSH("RFC4716"),
-    /** Traditional {@code -----BEGIN RSA PRIVATE KEY-----} / {@code EC PRIVATE KEY}: what older BOSH Directors hand out. */
+    /** Traditional {@code -----BEGIN RSA PRIVATE KEY-----} or {@code EC PRIVATE KEY}: what BOSH Directors hand out. */
     PEM("PEM"),
     /** {@code -----BEGIN PRIVATE KEY-----}. */
     PKCS8("PKCS8");

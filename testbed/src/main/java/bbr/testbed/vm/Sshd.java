@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 /** The OpenSSH daemon of one VM: started, stopped and stripped of its sessions on request, its log parsed. */
@@ -86,7 +88,7 @@ final class Sshd {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TestBedException("interrupted while stopping sshd", e);
-        } catch (Exception e) {
+        } catch (ExecutionException | TimeoutException e) {
             throw new TestBedException("sshd in " + namespace.vmDir() + " did not die", e);
         }
         listener = null;
@@ -95,34 +97,43 @@ final class Sshd {
 
     /**
      * Kills every SSH session, and every command the sessions started, while the listener stays: live
-     * connections drop at once, new ones are accepted. Orphans adopted by init go too, whatever started them.
+     * connections drop at once, and connections made from now on are accepted and spared. Orphans adopted by
+     * init go too, whatever started them.
      */
     synchronized void killSessions() {
         if (listener != null) {
-            listener.descendants().forEach(ProcessHandle::destroyForcibly);
+            List<ProcessHandle> sessions = listener.descendants().collect(Collectors.toList());
+            sessions.forEach(ProcessHandle::destroyForcibly);
+            awaitGone(sessions);
         }
         killOrphans();
     }
 
-    // Processes that a session forked while we killed it become orphans, hence the loop.
+    // A process forked by a session while it was being killed is an orphan by now, adopted by init; so are
+    // its own children if it forked too, hence the rounds. Init never adopts a new session: that is the
+    // listener's child.
     private void killOrphans() {
-        for (int round = 0; round < 500; round++) {
+        for (int round = 0; round < 50; round++) {
             List<ProcessHandle> orphans = namespace.init().descendants().collect(Collectors.toList());
-            if (orphans.isEmpty() && (listener == null || listener.children().findAny().isEmpty())) {
+            if (orphans.isEmpty()) {
                 return;
             }
             orphans.forEach(ProcessHandle::destroyForcibly);
-            if (listener != null) {
-                listener.descendants().forEach(ProcessHandle::destroyForcibly);
-            }
-            sleepBriefly();
+            awaitGone(orphans);
         }
-        throw new TestBedException("sessions of " + namespace.vmDir() + " keep respawning");
+        throw new TestBedException("processes in " + namespace.vmDir() + " keep forking while being killed");
     }
 
-    private static void sleepBriefly() {
+    // Dead but not yet reaped counts as alive: wait for the reaping, by sshd or by init.
+    private static void awaitGone(List<ProcessHandle> processes) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         try {
-            Thread.sleep(10);
+            while (processes.stream().anyMatch(ProcessHandle::isAlive)) {
+                if (System.nanoTime() > deadline) {
+                    throw new TestBedException("processes survived SIGKILL: " + processes);
+                }
+                Thread.sleep(5);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TestBedException("interrupted while killing SSH sessions", e);

@@ -25,8 +25,9 @@ public final class TestKeys {
      */
     public static KeyPairFiles generate(Path dir, String fileName, KeyType type, KeyFormat format, String passphrase) {
         if (type == KeyType.ED25519 && format != KeyFormat.OPENSSH) {
-            // ssh-keygen silently writes the OpenSSH format instead: a test asking for PEM would test the wrong thing.
-            throw new IllegalArgumentException("ssh-keygen writes ed25519 keys only in the OpenSSH format, not " + format);
+            // ssh-keygen silently writes the OpenSSH format instead: a test asking for PEM would test something else.
+            throw new IllegalArgumentException("ssh-keygen writes ed25519 keys in the OpenSSH format only, not "
+                    + format);
         }
         Path privateKey = dir.resolve(fileName);
         try {

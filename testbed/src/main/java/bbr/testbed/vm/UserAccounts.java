@@ -23,17 +23,17 @@ final class UserAccounts {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     // The password '*' rather than useradd's default '!': with UsePAM no, sshd refuses key logins to accounts
-    // whose password is locked with '!'. The BOSH agent sets a password for the same reason.
+    // whose password is locked with '!'. The BOSH agent sets a password for the same reason. Files are created
+    // with their final owner and mode by install, and filled by bash builtins: every process costs here.
     private static final String ADD = String.join("\n",
             "set -eu",
             "name=$1 key=$2",
             "useradd --create-home --shell /bin/bash --password '*' \"$name\"",
+            "keys=/home/$name/.ssh/authorized_keys",
             "install -d -m 0700 -o \"$name\" -g \"$name\" \"/home/$name/.ssh\"",
-            "printf '%s\\n' \"$key\" > \"/home/$name/.ssh/authorized_keys\"",
-            "chown \"$name:\" \"/home/$name/.ssh/authorized_keys\"",
-            "chmod 0600 \"/home/$name/.ssh/authorized_keys\"",
-            "printf '%s ALL=(ALL) NOPASSWD: ALL\\n' \"$name\" > \"/etc/sudoers.d/$name\"",
-            "chmod 0440 \"/etc/sudoers.d/$name\"");
+            "install -m 0600 -o \"$name\" -g \"$name\" /dev/null \"$keys\"",
+            "printf '%s\\n' \"$key\" >> \"$keys\"",
+            "(umask 0337; printf '%s ALL=(ALL) NOPASSWD: ALL\\n' \"$name\" > \"/etc/sudoers.d/$name\")");
 
     // --force: like the agent's cleanup, the user goes even while one of its sessions is still open.
     private static final String REMOVE = String.join("\n",

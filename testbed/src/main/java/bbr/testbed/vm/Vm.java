@@ -141,11 +141,15 @@ public final class Vm {
 
     // ---- commands and users ---------------------------------------------------------------------------------
 
-    /** Runs a bash command as root inside the VM (its mounts, processes and host name), and waits for it. */
+    /**
+     * Runs a bash command as root inside the VM (its mounts, processes and host name), and waits for it, two
+     * minutes at most. Processes it starts in the background are not waited for.
+     */
     public ExecResult exec(String shellCommand) {
         return exec(shellCommand, EXEC_TIMEOUT);
     }
 
+    /** Like {@link #exec(String)}; a command that runs out of time is killed and exits with code 124. */
     public ExecResult exec(String shellCommand, Duration timeout) {
         return namespace.run(List.of("/bin/bash", "-c", shellCommand), timeout);
     }

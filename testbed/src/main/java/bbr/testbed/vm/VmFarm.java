@@ -51,6 +51,7 @@ public final class VmFarm implements AutoCloseable {
     }
 
     public static VmFarm start(FarmOptions options) {
+        HostRequirements.check();
         Path root = Path.of(System.getProperty(ROOT_PROPERTY, "/tmp/bbr-testbed"));
         Leftovers.reap(root);
         VmFarm farm = new VmFarm(RunDirectory.create(root));
@@ -65,44 +66,58 @@ public final class VmFarm implements AutoCloseable {
     }
 
     private void boot(FarmOptions options, LoopbackAddresses addresses) {
-        Path keys = run.path().resolve("keys");
-        operatorKey = TestKeys.generate(keys, "vcap_id_rsa", KeyType.RSA, KeyFormat.OPENSSH, "");
-        VmProvisioner provisioner = new VmProvisioner(initScript(), operatorKey, options.hostKeyType());
-        List<LoopbackEndpoint> endpoints = new ArrayList<>();
+        List<LoopbackEndpoint> endpoints = reserveEndpoints(options, addresses);
+        // In parallel: most of a VM's start is waiting for processes (ssh-keygen, mount, useradd, sshd), and the
+        // operator key is generated meanwhile.
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.vmCount(), 8) + 1);
         try {
-            for (int i = 0; i < options.vmCount(); i++) {
-                endpoints.add(addresses.reserve(options.preferredSshPort()));
-            }
-        } catch (RuntimeException e) {
-            endpoints.forEach(LoopbackEndpoint::close);
-            throw e;
-        }
-        // In parallel: most of a VM's start is waiting for processes (cp, ssh-keygen, useradd, sshd). Every
-        // start is awaited, even after a failure, so that close() knows every VM that did start.
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.vmCount(), 8));
-        try {
+            Path keys = run.path().resolve("keys");
+            Future<KeyPairFiles> key = pool.submit(
+                    () -> TestKeys.generate(keys, "vcap_id_rsa", KeyType.RSA, KeyFormat.OPENSSH, ""));
+            VmProvisioner provisioner = new VmProvisioner(initScript(), key, options.hostKeyType());
             List<Future<Vm>> starting = new ArrayList<>();
             for (int i = 0; i < options.vmCount(); i++) {
                 int index = i;
                 starting.add(pool.submit(() -> provisioner.provision(index, vmDir(index), endpoints.get(index))));
             }
-            RuntimeException failure = null;
-            for (int i = 0; i < starting.size(); i++) {
-                try {
-                    vms.add(starting.get(i).get());
-                } catch (ExecutionException e) {
-                    endpoints.get(i).close();
-                    failure = failure != null ? failure : new TestBedException("cannot start vm-" + i, e.getCause());
-                }
-            }
-            if (failure != null) {
-                throw failure;
-            }
+            awaitAll(starting, endpoints);
+            operatorKey = key.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TestBedException("interrupted while starting VMs", e);
+        } catch (ExecutionException e) {
+            throw new TestBedException("cannot generate the operator key", e.getCause());
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    private static List<LoopbackEndpoint> reserveEndpoints(FarmOptions options, LoopbackAddresses addresses) {
+        List<LoopbackEndpoint> endpoints = new ArrayList<>();
+        try {
+            for (int i = 0; i < options.vmCount(); i++) {
+                endpoints.add(addresses.reserve(options.preferredSshPort()));
+            }
+            return endpoints;
+        } catch (RuntimeException e) {
+            endpoints.forEach(LoopbackEndpoint::close);
+            throw e;
+        }
+    }
+
+    /** Awaits every start, even after a failure, so that close() knows every VM that did start. */
+    private void awaitAll(List<Future<Vm>> starting, List<LoopbackEndpoint> endpoints) throws InterruptedException {
+        TestBedException failure = null;
+        for (int i = 0; i < starting.size(); i++) {
+            try {
+                vms.add(starting.get(i).get());
+            } catch (ExecutionException e) {
+                endpoints.get(i).close();
+                failure = failure != null ? failure : new TestBedException("cannot start vm-" + i, e.getCause());
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 

@@ -103,7 +103,8 @@ final class VmFiles {
 
     static Set<PosixFilePermission> permissions(int mode) {
         if ((mode & ~0777) != 0) {
-            throw new IllegalArgumentException("only permission bits (0777) are supported: " + Integer.toOctalString(mode));
+            throw new IllegalArgumentException("only permission bits (0777) are supported: "
+                    + Integer.toOctalString(mode));
         }
         Set<PosixFilePermission> permissions = EnumSet.noneOf(PosixFilePermission.class);
         for (int bit = 0; bit < BITS.length; bit++) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,6 +22,7 @@ final class VmNamespace {
 
     static final String PID_FILE = "init.pid";
     private static final String INIT_LOG = "init.log";
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
     private final Process unshare;
     private final ProcessHandle init;
@@ -41,8 +43,12 @@ final class VmNamespace {
         try {
             // Stdin stays a pipe that nothing writes to: it is the init's lifeline (see vm-init.sh).
             unshare = HostCommand.builder(argv).redirectError(log.toFile()).start();
+            // A hung init is killed (with --kill-child, killing unshare kills init), which ends the read below.
+            CompletableFuture<Void> watchdog = CompletableFuture.runAsync(unshare::destroyForcibly,
+                    CompletableFuture.delayedExecutor(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
             String firstLine = new BufferedReader(
                     new InputStreamReader(unshare.getInputStream(), StandardCharsets.UTF_8)).readLine();
+            watchdog.cancel(false);
             if (!"ready".equals(firstLine)) {
                 unshare.destroyForcibly();
                 throw new TestBedException("the init of " + vmDir + " failed: " + Files.readString(log));
@@ -95,10 +101,6 @@ final class VmNamespace {
 
     Path vmDir() {
         return vmDir;
-    }
-
-    boolean isAlive() {
-        return init.isAlive();
     }
 
     /**

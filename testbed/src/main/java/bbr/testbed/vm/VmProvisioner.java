@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 /** Builds one VM: its directories, its sshd config and host key, its namespace, its vcap user, its sshd. */
 final class VmProvisioner {
@@ -13,33 +15,31 @@ final class VmProvisioner {
     private static final List<String> VCAP_DIRS = List.of("jobs", "packages", "store", "data", "sys/log", "sys/run");
 
     private final Path initScript;
-    private final KeyPairFiles operatorKey;
+    private final Future<KeyPairFiles> operatorKey;
     private final KeyType hostKeyType;
 
-    VmProvisioner(Path initScript, KeyPairFiles operatorKey, KeyType hostKeyType) {
+    /** {@code operatorKey} may still be being generated: a VM needs it only once its namespace is up. */
+    VmProvisioner(Path initScript, Future<KeyPairFiles> operatorKey, KeyType hostKeyType) {
         this.initScript = initScript;
         this.operatorKey = operatorKey;
         this.hostKeyType = hostKeyType;
     }
 
-    Vm provision(int index, Path vmDir, LoopbackEndpoint endpoint) {
+    Vm provision(int index, Path vmDir, LoopbackEndpoint endpoint)
+            throws InterruptedException, ExecutionException {
         String name = "vm-" + index;
-        long t = System.nanoTime();
         createDirectories(vmDir);
         KeyPairFiles hostKey = seedEtc(vmDir.resolve("etc-seed"), name, endpoint);
-        System.err.println(name + " etc " + (System.nanoTime() - t) / 1000000); t = System.nanoTime();
         VmNamespace namespace = VmNamespace.start(initScript, vmDir, name);
-        System.err.println(name + " ns " + (System.nanoTime() - t) / 1000000); t = System.nanoTime();
         try {
+            KeyPairFiles key = operatorKey.get();
             UserAccounts accounts = new UserAccounts(namespace);
-            accounts.add(OPERATOR, operatorKey.publicKeyLine());
-            System.err.println(name + " user " + (System.nanoTime() - t) / 1000000); t = System.nanoTime();
+            accounts.add(OPERATOR, key.publicKeyLine());
             Sshd sshd = new Sshd(namespace, endpoint.address(), endpoint.port(), vmDir.resolve("sshd.log"));
             sshd.start();
-            System.err.println(name + " sshd " + (System.nanoTime() - t) / 1000000); t = System.nanoTime();
-            return new Vm(index, name, endpoint, operatorKey, hostKey, namespace, sshd, accounts,
+            return new Vm(index, name, endpoint, key, hostKey, namespace, sshd, accounts,
                     new VmFiles(vmDir, namespace::hostPath));
-        } catch (RuntimeException | Error e) {
+        } catch (InterruptedException | ExecutionException | RuntimeException | Error e) {
             namespace.kill();
             throw e;
         }

@@ -34,7 +34,8 @@ mkdir -m 0755 /run/sshd
 mount --bind "$vm_dir/tmp" /tmp
 chmod 1777 /tmp
 
-hostname "$vm_hostname"
+# The UTS namespace's own host name, set without spawning hostname(1): every process costs at start.
+echo "$vm_hostname" > /proc/sys/kernel/hostname
 echo ready
 
 # As PID 1, reap every orphan (sessions whose sshd was killed end up here). Stdin is a pipe from the JVM

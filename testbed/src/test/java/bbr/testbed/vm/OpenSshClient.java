@@ -3,7 +3,6 @@ package bbr.testbed.vm;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The real OpenSSH client, pointed at a test bed VM without host key checks: what a person would type. */
@@ -28,10 +27,9 @@ final class OpenSshClient {
     }
 
     private static List<String> argv(Vm vm, String user, Path privateKey, String command) {
-        List<String> argv = new ArrayList<>(List.of("ssh", "-i", privateKey.toString(), "-p", Integer.toString(vm.port()),
+        return List.of("ssh", "-i", privateKey.toString(), "-p", Integer.toString(vm.port()),
                 "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "BatchMode=yes",
                 "-o", "IdentitiesOnly=yes", "-o", "LogLevel=ERROR", "-o", "ConnectTimeout=5",
-                user + "@" + vm.host(), command));
-        return argv;
+                user + "@" + vm.host(), command);
     }
 }

@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The VMs of a shared farm, driven by the real OpenSSH client, as bbr will drive them. */
 class VmFarmTest {
@@ -82,6 +84,35 @@ class VmFarmTest {
         assertThat(OpenSshClient.run(vm1, "bosh_iso1", key.privateKey(), "true").exitCode()).isEqualTo(255);
     }
 
+    @ParameterizedTest
+    @CsvSource({"ED25519, OPENSSH", "ECDSA_256, PEM", "ECDSA_521, OPENSSH", "RSA, PEM", "RSA, PKCS8"})
+    void addUser_acceptsKeysOfEveryTypeAndFormat(KeyType type, KeyFormat format, @TempDir Path tmp) {
+        Vm vm = VMS.vm(0);
+        KeyPairFiles key = TestKeys.generate(tmp, type, format);
+
+        vm.addUser("bosh_keys", key.publicKeyLine());
+        try {
+            assertThat(OpenSshClient.run(vm, "bosh_keys", key.privateKey(), "sudo -n whoami").stdout())
+                    .isEqualTo("root\n");
+        } finally {
+            vm.removeUser("bosh_keys");
+        }
+    }
+
+    @Test
+    void etc_isTheVmsOwn_andReachableFromTheHost() {
+        Vm vm = VMS.vm(0);
+
+        vm.writeFile("/etc/testbed-marker", "vm-0 only\n", 0644);
+
+        assertThat(vm.readString("/etc/hostname")).isEqualTo("vm-0\n");
+        assertThat(vm.exec("cat /etc/testbed-marker").stdout()).isEqualTo("vm-0 only\n");
+        assertThat(VMS.vm(1).exists("/etc/testbed-marker")).isFalse();
+        assertThat(Path.of("/etc/testbed-marker")).doesNotExist();
+        assertThat(vm.readString("/etc/passwd")).contains("\nvcap:x:");
+        assertThat(vm.exists("/etc/ssh/ssh_host_rsa_key")).as("the host's own host keys are not copied").isFalse();
+    }
+
     @Test
     void theOperatorUserAndTheVcapDirectories_existOnlyInsideTheVms() throws IOException {
         assertThat(HostCommand.run(List.of("getent", "passwd", "vcap"), Duration.ofSeconds(5)).exitCode()).isNotZero();
@@ -98,11 +129,12 @@ class VmFarmTest {
     @Test
     void jobScripts_areRootOwnedExecutables_thatVcapRunsWithSudo() {
         Vm vm = VMS.vm(0);
-        vm.writeJobScript("redis", "backup", "#!/bin/bash\necho \"backing up as $(whoami) to $BBR_ARTIFACT_DIRECTORY\"\n");
+        vm.writeJobScript("redis", "backup",
+                "#!/bin/bash\necho \"backing up as $(whoami) to $BBR_ARTIFACT_DIRECTORY\"\n");
 
         ExecResult stat = vm.exec("stat -c '%U %a' /var/vcap/jobs/redis/bin/bbr/backup").orThrow();
-        ExecResult run = OpenSshClient.run(vm,
-                "sudo -n env BBR_ARTIFACT_DIRECTORY=/var/vcap/store/bbr-backup/redis/ /var/vcap/jobs/redis/bin/bbr/backup");
+        ExecResult run = OpenSshClient.run(vm, "sudo -n env BBR_ARTIFACT_DIRECTORY=/var/vcap/store/bbr-backup/redis/ "
+                + "/var/vcap/jobs/redis/bin/bbr/backup");
 
         assertThat(stat.stdout()).isEqualTo("root 755\n");
         assertThat(run.stdout()).isEqualTo("backing up as root to /var/vcap/store/bbr-backup/redis/\n");
@@ -192,6 +224,21 @@ class VmFarmTest {
         assertThat(result.stdout()).startsWith("root\nvm-0\n");
         // Only the VM's own processes: its init (perl), sshd and this command, nothing of the host.
         assertThat(result.stdout()).contains("perl", "sshd").doesNotContain("java");
+    }
+
+    @Test
+    void exec_killsACommandThatRunsOutOfTime_andDoesNotWaitForBackgroundProcesses() {
+        Vm vm = VMS.vm(0);
+        long started = System.nanoTime();
+
+        ExecResult timedOut = vm.exec("sleep 30; echo never", Duration.ofSeconds(1));
+        ExecResult backgrounded = vm.exec("sleep 20 & echo started");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        assertThat(timedOut.exitCode()).isEqualTo(124);
+        assertThat(timedOut.stdout()).isEmpty();
+        assertThat(backgrounded.stdout()).isEqualTo("started\n");
+        assertThat(vm.exec("pkill -x sleep").exitCode()).as("the background sleep still ran").isZero();
     }
 
     private static String banner(Vm vm) throws IOException {
