@@ -52,8 +52,8 @@ final class ArtifactValidator {
                             + Checksums.describeMismatch(mismatches));
                 }
             } catch (IOException e) {
-                throw new BbrError(ErrorKind.GENERAL, "Could not validate backup: Error calculating checksum for"
-                        + " artifact " + file + ": " + e.getMessage(), e);
+                throw new BbrError(ErrorKind.GENERAL, "Backup is corrupted: could not validate " + file + ": "
+                        + e.getMessage(), e);
             }
         }
     }

@@ -28,6 +28,11 @@ public interface RemoteRunner extends Closeable {
      */
     CommandResult run(String command, InputStream stdin, OutputStream stdout) throws IOException;
 
+    /** False once the connection has died; a new one must then be opened for further commands. */
+    default boolean isOpen() {
+        return true;
+    }
+
     /** Runs a command with no input, keeping at most {@link CommandResult#MAX_CAPTURED_BYTES} of its stdout. */
     default CapturedResult capture(String command) throws IOException {
         BoundedBuffer out = new BoundedBuffer(CommandResult.MAX_CAPTURED_BYTES);

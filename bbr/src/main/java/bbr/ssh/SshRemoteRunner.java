@@ -14,6 +14,7 @@ import org.apache.sshd.client.channel.ChannelExec;
 import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.future.CancelOption;
+import org.apache.sshd.common.session.ConnectionService;
 
 import bbr.remote.CommandResult;
 import bbr.remote.ConnectionLostException;
@@ -22,10 +23,9 @@ import bbr.remote.RemoteRunner;
 /**
  * Runs commands on one VM over a single SSH connection, each on its own exec channel, several at once if asked.
  *
- * <p>The VM's stdout is read by the calling thread from MINA's channel pipe and written to the caller's stream
- * there, never on MINA's I/O threads: those are few (cores + 1) and shared by every VM, so a slow local disk
- * must not stall other connections or their keepalives; and a failing write must only abort this command,
- * while MINA closes the whole session when a stream it writes to throws.
+ * <p>The caller's streams are only ever used on the calling thread (stdout) and a pump thread (stdin), never on
+ * MINA's I/O threads: those are few (cores + 1) and shared by every VM, so a slow local disk must not stall
+ * other connections or their keepalives, and a failing write must abort only its own command.
  */
 public final class SshRemoteRunner implements RemoteRunner {
 
@@ -53,6 +53,11 @@ public final class SshRemoteRunner implements RemoteRunner {
     }
 
     @Override
+    public boolean isOpen() {
+        return session.isOpen() && !session.isClosing();
+    }
+
+    @Override
     public CommandResult run(String command, InputStream stdin, OutputStream stdout) throws IOException {
         try {
             channels.acquire();
@@ -69,7 +74,7 @@ public final class SshRemoteRunner implements RemoteRunner {
 
     private CommandResult runOnChannel(String command, InputStream stdin, OutputStream stdout) throws IOException {
         StderrTail stderr = new StderrTail(CommandResult.MAX_CAPTURED_BYTES);
-        ChannelExec channel = open(command, stderr, stdout == null);
+        StdoutHandoffChannel channel = open(command, stderr, stdout == null);
         try {
             StdinPump pump = StdinPump.start(channel, stdin, settings.bufferSize(), stdinPumps);
             if (stdout != null) {
@@ -86,6 +91,38 @@ public final class SshRemoteRunner implements RemoteRunner {
         }
     }
 
+    private StdoutHandoffChannel open(String command, StderrTail stderr, boolean discardStdout) throws IOException {
+        // Batches well below the window, so the VM keeps sending while the previous batch is written.
+        long batch = Math.min(1 << 20, settings.windowSize() / 4);
+        StdoutHandoffChannel channel = new StdoutHandoffChannel(command, discardStdout, batch);
+        channel.setErr(stderr); // bounded and never blocks, so safe to fill from MINA's I/O thread
+        try {
+            session.getService(ConnectionService.class).registerChannel(channel);
+            channel.open().verify(settings.handshakeTimeout(), CancelOption.CANCEL_ON_TIMEOUT);
+            return channel;
+        } catch (InterruptedIOException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            channel.close(true);
+            if (!session.isOpen()) {
+                throw new ConnectionLostException(address, e);
+            }
+            throw new IOException("ssh: cannot start a command on " + address + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Copies the VM's stdout to the caller; a failing write aborts this command only and is rethrown. */
+    private static void drain(StdoutHandoffChannel channel, OutputStream stdout) throws IOException {
+        try {
+            channel.drainTo(stdout);
+            stdout.flush();
+        } catch (IOException | RuntimeException e) {
+            abort(channel);
+            channel.discardQueued();
+            throw e;
+        }
+    }
+
     /** Unlike MINA's waitFor, which swallows interrupts, this lets a cancelled bbr stop waiting. */
     private static void awaitClosed(ChannelExec channel) throws InterruptedIOException {
         CountDownLatch closed = new CountDownLatch(1);
@@ -95,47 +132,6 @@ public final class SshRemoteRunner implements RemoteRunner {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted waiting for a remote command to finish");
-        }
-    }
-
-    private ChannelExec open(String command, StderrTail stderr, boolean discardStdout) throws IOException {
-        ChannelExec channel;
-        try {
-            channel = session.createExecChannel(command); // no PTY: scripts must see plain pipes, as with the original
-            channel.setErr(stderr); // bounded and never blocks, so safe to fill from MINA's I/O thread
-            if (discardStdout) {
-                channel.setOut(OutputStream.nullOutputStream());
-            }
-            channel.open().verify(settings.handshakeTimeout(), CancelOption.CANCEL_ON_TIMEOUT);
-            return channel;
-        } catch (InterruptedIOException e) {
-            throw e;
-        } catch (IOException | RuntimeException e) {
-            if (!session.isOpen()) {
-                throw new ConnectionLostException(address, e);
-            }
-            throw new IOException("ssh: cannot start a command on " + address + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Copies the VM's stdout to the caller; a failing write closes this channel only and is rethrown. */
-    private void drain(ChannelExec channel, OutputStream stdout) throws IOException {
-        byte[] buffer = new byte[settings.bufferSize()];
-        try (InputStream fromVm = channel.getInvertedOut()) {
-            for (int n = fromVm.read(buffer); n >= 0; n = fromVm.read(buffer)) {
-                try {
-                    stdout.write(buffer, 0, n);
-                } catch (IOException | RuntimeException e) {
-                    abort(channel);
-                    throw e;
-                }
-            }
-        }
-        try {
-            stdout.flush();
-        } catch (IOException e) {
-            abort(channel);
-            throw e;
         }
     }
 

@@ -8,6 +8,7 @@ import bbr.log.Logger;
 import bbr.orchestration.BbrError;
 import bbr.orchestration.ErrorKind;
 import bbr.orchestration.InstanceSource;
+import bbr.remote.ReconnectingRunner;
 import bbr.remote.RemoteRunner;
 import bbr.ssh.HostKeyPolicy;
 import bbr.ssh.SshConnector;
@@ -55,8 +56,8 @@ public final class DirectorInstanceSource implements InstanceSource {
         }
         connector = new SshConnector(SshSettings.defaults());
         try {
-            remote = connector.connect(new SshTarget(address.host(), address.port(), username, key,
-                    HostKeyPolicy.acceptAny()));
+            SshTarget target = new SshTarget(address.host(), address.port(), username, key, HostKeyPolicy.acceptAny());
+            remote = new ReconnectingRunner(() -> connector.connect(target));
             Instance instance = new Instance("bosh", "0", "0", true, new VmShell(remote, logger));
             new JobFinder(logger, ReleaseResolver.NONE, true).findJobs(instance);
             return List.of(instance);

@@ -2,12 +2,14 @@ package bbr.director_mode;
 
 import static bbr.director_mode.DirectorFixture.bbr;
 import static bbr.director_mode.DirectorFixture.events;
+import static bbr.director_mode.DirectorFixture.scriptOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bbr.artifact.ArtifactName;
 import bbr.artifact.BackupMetadata;
 import bbr.artifact.MetadataYaml;
 import bbr.testbed.cli.BbrRun;
+import bbr.testbed.jobs.DemoJobs;
 import bbr.testbed.jobs.JobScripts;
 import bbr.testbed.vm.Vm;
 import bbr.testbed.vm.VmFarmExtension;
@@ -20,7 +22,6 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,7 +48,7 @@ class DirectorBackupRestoreIT {
 
     @Test
     void backupThenRestore_roundTripsEveryByte_inTheOriginalsArtifactFormat() throws Exception {
-        installDirectorJobs(vm);
+        DemoJobs.install(vm);
         Map<String, String> original = tree(vm.hostPath("/var/vcap/store/blobstore"));
         Map<String, String> originalDb = tree(vm.hostPath("/var/vcap/store/database"));
 
@@ -126,40 +127,6 @@ class DirectorBackupRestoreIT {
         }
     }
 
-    /**
-     * database locks before blobstore; "disabled" opts out with skip_bbr_scripts (and would fail); a README
-     * sits among the scripts; blobstore holds nested directories, names with spaces and a newline, 50 MB.
-     */
-    static void installDirectorJobs(Vm vm) throws IOException {
-        for (String job : List.of("database", "blobstore")) {
-            String data = "/var/vcap/store/" + job;
-            vm.writeJobScript(job, "pre-backup-lock", JobScripts.recording(job, "pre-backup-lock", ""));
-            vm.writeJobScript(job, "backup", JobScripts.copyDataToArtifact(job, data));
-            vm.writeJobScript(job, "post-backup-unlock", JobScripts.recording(job, "post-backup-unlock", ""));
-            vm.writeJobScript(job, "pre-restore-lock", JobScripts.recording(job, "pre-restore-lock", ""));
-            vm.writeJobScript(job, "restore", JobScripts.copyArtifactToData(job, data));
-            vm.writeJobScript(job, "post-restore-unlock", JobScripts.recording(job, "post-restore-unlock", ""));
-        }
-        vm.writeJobScript("database", "metadata", JobScripts.metadata("database", """
-                backup_should_be_locked_before:
-                - job_name: blobstore
-                  release: bosh
-                restore_should_be_locked_before:
-                - job_name: blobstore
-                  release: bosh"""));
-        vm.writeFile("/var/vcap/jobs/database/bin/bbr/README.md", "not a script", 0644);
-        vm.writeJobScript("disabled", "metadata", JobScripts.metadata("disabled", "skip_bbr_scripts: true"));
-        vm.writeJobScript("disabled", "backup", JobScripts.failing("disabled", "backup", "must not run", 1));
-
-        vm.writeFile("/var/vcap/store/database/dump.sql", "CREATE TABLE t (id int);\n", 0600);
-        vm.writeFile("/var/vcap/store/blobstore/a/b/c/deep.txt", "deep", 0644);
-        vm.writeFile("/var/vcap/store/blobstore/with space/file name.txt", "spaces", 0644);
-        vm.writeFile("/var/vcap/store/blobstore/new\nline", "newline", 0644);
-        byte[] big = new byte[50 * 1024 * 1024];
-        new Random(42).nextBytes(big);
-        vm.writeFile("/var/vcap/store/blobstore/big.bin", big, 0644);
-    }
-
     private Path onlyArtifact() throws IOException {
         try (Stream<Path> entries = Files.list(workDir)) {
             List<Path> dirs = entries.filter(Files::isDirectory).toList();
@@ -168,9 +135,6 @@ class DirectorBackupRestoreIT {
         }
     }
 
-    static List<String> scriptOrder(List<String> events, String script) {
-        return events.stream().filter(e -> e.startsWith(script + " ")).map(e -> e.split(" ")[1]).toList();
-    }
 
     static Map<String, String> tree(Path root) throws IOException {
         Map<String, String> sums = new TreeMap<>();

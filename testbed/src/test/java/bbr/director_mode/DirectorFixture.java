@@ -36,4 +36,9 @@ final class DirectorFixture {
         }
         return vm.readString(JobScripts.EVENTS).lines().toList();
     }
+
+    /** The jobs whose {@code script} ran, in the order they ran. */
+    static List<String> scriptOrder(List<String> events, String script) {
+        return events.stream().filter(e -> e.startsWith(script + " ")).map(e -> e.split(" ")[1]).toList();
+    }
 }
