@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 
 /** {@code backup}/{@code b}. */
 @Command(name = "backup", aliases = "b", description = "Backup a deployment")
-final class BackupCommand extends Subcommand {
+class BackupCommand extends Subcommand {
 
     @Option(names = {"--artifact-path", "-a"}, description = "Specify an optional path to save the backup artifacts to")
     Path artifactPath;
@@ -17,11 +17,15 @@ final class BackupCommand extends Subcommand {
         super(target, context);
     }
 
+    /** Director mode has neither a manifest to save nor a lock-free mode. */
+    Backuper.Request request(Path parent) {
+        return new Backuper.Request(parent, false, false);
+    }
+
     @Override
     int run(Logger logger) {
-        Path parent = artifactPath != null ? artifactPath : context.terminal().workingDirectory();
-        Backuper.Result result = new Backuper(target.source(logger), logger, context.clock())
-                .backup(new Backuper.Request(parent, false, false));
+        Path parent = context.terminal().workingDirectory().resolve(artifactPath != null ? artifactPath : Path.of(""));
+        Backuper.Result result = new Backuper(target.source(logger), logger, context.clock()).backup(request(parent));
         return ErrorReport.report(result.outcome(), context.terminal(), context.clock(),
                 result.outcome().recommendsBackupCleanup() ? ErrorReport.BACKUP_CLEANUP_ADVICE : null);
     }

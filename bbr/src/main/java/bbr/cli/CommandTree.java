@@ -13,17 +13,21 @@ final class CommandTree {
 
     static CommandLine build(CliContext context) {
         CommandLine root = new CommandLine(new Root());
-        root.addSubcommand(modeWithSubcommands(new DirectorCommand(context), context));
+        DeploymentCommand deployment = new DeploymentCommand(context, System::getenv);
+        root.addSubcommand(modeWithSubcommands(deployment, context,
+                new DeploymentBackupCommand(deployment, context)));
+        DirectorCommand director = new DirectorCommand(context);
+        root.addSubcommand(modeWithSubcommands(director, context, new BackupCommand(director, context)));
         root.addSubcommand(new CommandLine(new VersionCommand(context)));
         root.addSubcommand(new CommandLine(new CommandLine.HelpCommand()).setCommandName("help"));
         root.getSubcommands().get("help").getCommandSpec().aliases("h");
         return root;
     }
 
-    private static CommandLine modeWithSubcommands(Target target, CliContext context) {
+    private static CommandLine modeWithSubcommands(Target target, CliContext context, BackupCommand backup) {
         CommandLine mode = new CommandLine(target);
         mode.addSubcommand(new CommandLine(new PreBackupCheckCommand(target, context)));
-        mode.addSubcommand(new CommandLine(new BackupCommand(target, context)));
+        mode.addSubcommand(new CommandLine(backup));
         mode.addSubcommand(new CommandLine(new RestoreCommand(target, context)));
         mode.addSubcommand(CleanupCommand.named(new CleanupCommand(target, context, CleanupCommand.BACKUP)));
         mode.addSubcommand(CleanupCommand.named(new CleanupCommand(target, context, CleanupCommand.RESTORE)));

@@ -1,0 +1,131 @@
+package bbr.cli;
+
+import bbr.deployment.DeploymentInstanceSource;
+import bbr.director.CaCertificates;
+import bbr.director.DirectorClient;
+import bbr.director.DirectorUrl;
+import bbr.log.Logger;
+import bbr.orchestration.InstanceSource;
+import java.net.Proxy;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import javax.net.ssl.SSLContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bbr deployment}: back up a deployment's VMs found through the BOSH Director. */
+@Command(name = "deployment", description = "Backup BOSH deployments",
+        synopsisHeading = "USAGE:%n   ", customSynopsis = "bbr deployment [options] subcommand [subcommand options]")
+final class DeploymentCommand implements Target, Callable<Integer> {
+
+    @Option(names = {"--target", "-t"}, description = "BOSH Director URL [$BOSH_ENVIRONMENT]")
+    String target;
+
+    @Option(names = {"--username", "-u"}, description = "BOSH Director username [$BOSH_CLIENT]")
+    String username;
+
+    @Option(names = {"--password", "-p"}, description = "BOSH Director password [$BOSH_CLIENT_SECRET]")
+    String password;
+
+    @Option(names = {"--deployment", "-d"},
+            description = "Name of BOSH deployment. Omit if '--all-deployments' is provided [$BOSH_DEPLOYMENT]")
+    String deployment;
+
+    @Option(names = "--ca-cert",
+            description = "Path or value of BOSH Director custom CA certificate [$CA_CERT, $BOSH_CA_CERT]")
+    String caCert;
+
+    @Option(names = "--debug", description = "Enable debug logs")
+    boolean debug;
+
+    @Option(names = "--all-deployments", description = "Run command for all deployments. Omit if '--deployment'"
+            + " is provided. Currently only supported for: pre-backup-check, backup and backup-cleanup")
+    boolean allDeployments;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final CliContext context;
+    private final Function<String, String> environment;
+    private SSLContext trust;
+
+    DeploymentCommand(CliContext context, Function<String, String> environment) {
+        this.context = context;
+        this.environment = environment;
+    }
+
+    @Override
+    public Integer call() {
+        printHelp();
+        return 0;
+    }
+
+    @Override
+    public Optional<String> missingFlag() {
+        target = orEnv(target, "BOSH_ENVIRONMENT");
+        username = orEnv(username, "BOSH_CLIENT");
+        password = orEnv(password, "BOSH_CLIENT_SECRET");
+        deployment = orEnv(deployment, "BOSH_DEPLOYMENT");
+        caCert = orEnv(orEnv(caCert, "CA_CERT"), "BOSH_CA_CERT");
+        if (target == null) {
+            return Optional.of("--target flag is required.");
+        }
+        if (username == null) {
+            return Optional.of("--username flag is required.");
+        }
+        if (password == null) {
+            return Optional.of("--password flag is required.");
+        }
+        if ((deployment == null) == !allDeployments) {
+            return Optional.of("provide one of '--deployment' or '--all-deployments' flags.");
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> invalidFlag() {
+        try {
+            DirectorUrl.parse(target);
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+        try {
+            trust = CaCertificates.trusting(caCert);
+        } catch (IllegalArgumentException e) {
+            return Optional.of("--ca-cert: " + e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public boolean debug() {
+        return debug;
+    }
+
+    @Override
+    public InstanceSource source(Logger logger) {
+        DirectorUrl url = DirectorUrl.parse(target);
+        return new DeploymentInstanceSource(deployment,
+                () -> DirectorClient.connect(url, username, password, trust, Proxy.NO_PROXY, logger), logger);
+    }
+
+    @Override
+    public String verdictSubject() {
+        return "Deployment '" + deployment + "'";
+    }
+
+    @Override
+    public void printHelp() {
+        spec.commandLine().usage(context.terminal().out());
+    }
+
+    private String orEnv(String value, String variable) {
+        if (value != null && !value.isEmpty()) {
+            return value;
+        }
+        String fromEnvironment = environment.apply(variable);
+        return fromEnvironment == null || fromEnvironment.isEmpty() ? null : fromEnvironment;
+    }
+}

@@ -1,0 +1,195 @@
+package bbr.deployment;
+
+import bbr.director.DirectorClient;
+import bbr.director.SshHost;
+import bbr.director.VmInfo;
+import bbr.instance.Instance;
+import bbr.instance.JobFinder;
+import bbr.instance.VmShell;
+import bbr.log.Logger;
+import bbr.orchestration.BbrError;
+import bbr.orchestration.ErrorKind;
+import bbr.orchestration.InstanceSource;
+import bbr.remote.ReconnectingRunner;
+import bbr.ssh.HostKeyPolicy;
+import bbr.ssh.SshConnector;
+import bbr.ssh.SshSettings;
+import bbr.ssh.SshTarget;
+import bbr.standalone.HostAndPort;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A deployment's VMs found through the BOSH Director: one temporary user per run, set up per instance group,
+ * connections pinned to the host keys the Director reports, and every user removed again on the way out —
+ * including the ones on VMs that discovery skipped, which the original left behind.
+ */
+public final class DeploymentInstanceSource implements InstanceSource {
+
+    /** Opens the Director client; called at the start of discovery so its failures are reported like others. */
+    public interface DirectorConnection {
+        DirectorClient open() throws IOException;
+    }
+
+    private final String deployment;
+    private final DirectorConnection connection;
+    private DirectorClient director;
+    private final Logger logger;
+    private final TemporaryUser user = TemporaryUser.generate();
+    private final List<Instance> instances = new ArrayList<>();
+    private final Set<String> groupsSetUp = new LinkedHashSet<>();
+    private final Set<String> groupsNeedingGroupCleanup = new LinkedHashSet<>();
+    private SshConnector connector;
+    private String manifest;
+
+    public DeploymentInstanceSource(String deployment, DirectorConnection connection, Logger logger) {
+        this.deployment = deployment;
+        this.connection = connection;
+        this.logger = logger;
+    }
+
+    @Override
+    public String name() {
+        return deployment;
+    }
+
+    @Override
+    public List<Instance> discover() throws BbrError {
+        try {
+            director = connection.open();
+        } catch (IOException e) {
+            throw new BbrError(ErrorKind.GENERAL, e.getMessage(), e);
+        }
+        connector = new SshConnector(SshSettings.defaults());
+        try {
+            List<VmInfo> vms = director.vms(deployment);
+            manifest = director.manifest(deployment);
+            ManifestReleases releases = parseManifest();
+            for (String group : groupsInOrder(vms)) {
+                discoverGroup(group, vms, new JobFinder(logger, releases, false));
+            }
+            return List.copyOf(instances);
+        } catch (IOException | JobFinder.DiscoveryException | RuntimeException e) {
+            String message = e.getMessage();
+            try {
+                release();
+            } catch (BbrError cleanup) {
+                message += "\n" + cleanup.getMessage();
+            }
+            throw new BbrError(ErrorKind.GENERAL, "failed to find instances for deployment " + deployment + ": "
+                    + message, e);
+        }
+    }
+
+    private void discoverGroup(String group, List<VmInfo> vms, JobFinder finder)
+            throws IOException, JobFinder.DiscoveryException {
+        groupsSetUp.add(group);
+        List<SshHost> hosts = director.setUpSsh(deployment, group, user.name(), user.key().publicKeyLine() + "\n");
+        for (int i = 0; i < hosts.size(); i++) {
+            SshHost host = hosts.get(i);
+            VmInfo vm = vms.stream().filter(v -> v.id().equals(host.indexOrId())).findFirst()
+                    .orElseThrow(() -> new IOException("vmInfo does not contain given vmID " + host.indexOrId()));
+            if (vm.index() == null) {
+                throw new IOException("vmInfo index is nil, given vmID " + host.indexOrId());
+            }
+            Instance instance = connect(group, host, vm, isBootstrap(group, host, vms));
+            if (instance == null) {
+                groupsNeedingGroupCleanup.add(group);
+                continue;
+            }
+            instances.add(instance);
+            finder.findJobs(instance);
+            if (instance.jobs().isEmpty() && i == 0) {
+                logger.debug("no scripts found on instance %s, skipping rest of the instances for %s",
+                        instance.label(), group);
+                if (hosts.size() > 1) {
+                    groupsNeedingGroupCleanup.add(group);
+                }
+                return;
+            }
+        }
+    }
+
+    /** Connects to one VM; returns null for a Windows VM, which bbr skips. */
+    private Instance connect(String group, SshHost host, VmInfo vm, boolean bootstrap) throws IOException {
+        HostAndPort address = HostAndPort.parse(host.ip());
+        SshTarget target = new SshTarget(address.host(), address.port(), user.name(), user.key().keyPair(),
+                HostKeyPolicy.pinned(host.hostPublicKey()));
+        ReconnectingRunner remote = new ReconnectingRunner(() -> connector.connect(target));
+        VmShell shell = new VmShell(remote, logger);
+        if (shell.isWindows()) {
+            logger.warn("skipping Windows instance %s/%s", group, host.indexOrId());
+            remote.close();
+            return null;
+        }
+        return new Instance(group, String.valueOf(vm.index()), host.indexOrId(), bootstrap, shell);
+    }
+
+    @Override
+    public Optional<String> manifest() {
+        return Optional.ofNullable(manifest);
+    }
+
+    @Override
+    public void release() throws BbrError {
+        List<String> failures = new ArrayList<>();
+        for (Instance instance : instances) {
+            try {
+                instance.remote().close();
+            } catch (IOException e) {
+                logger.debug("closing the connection to %s failed: %s", instance.label(), e.getMessage());
+            }
+            try {
+                director.cleanUpSsh(deployment, instance.group(), instance.id(), user.name());
+            } catch (IOException e) {
+                failures.add(e.getMessage());
+            }
+        }
+        Set<String> groupCleanups = new LinkedHashSet<>(groupsNeedingGroupCleanup);
+        groupsSetUp.stream().filter(g -> instances.stream().noneMatch(i -> i.group().equals(g)))
+                .forEach(groupCleanups::add);
+        for (String group : groupCleanups) {
+            try {
+                director.cleanUpSsh(deployment, group, null, user.name());
+            } catch (IOException e) {
+                failures.add(e.getMessage());
+            }
+        }
+        instances.clear();
+        groupsSetUp.clear();
+        groupsNeedingGroupCleanup.clear();
+        try {
+            if (connector != null) {
+                connector.close();
+            }
+        } catch (IOException e) {
+            logger.debug("closing the SSH client failed: %s", e.getMessage());
+        }
+        if (!failures.isEmpty()) {
+            throw new BbrError(ErrorKind.CLEANUP, "Deployment '" + deployment + "' failed while cleaning up with"
+                    + " error: " + String.join("\n", failures));
+        }
+    }
+
+    private ManifestReleases parseManifest() throws IOException {
+        try {
+            return ManifestReleases.parse(manifest);
+        } catch (RuntimeException e) {
+            throw new IOException("couldn't parse the manifest of deployment " + deployment + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    private static List<String> groupsInOrder(List<VmInfo> vms) {
+        return new ArrayList<>(vms.stream().map(VmInfo::jobName).collect(
+                java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
+    }
+
+    private static boolean isBootstrap(String group, SshHost host, List<VmInfo> vms) {
+        return vms.stream().anyMatch(v -> v.jobName().equals(group) && v.bootstrap() && v.ips().contains(host.ip()));
+    }
+}

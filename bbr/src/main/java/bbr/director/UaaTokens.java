@@ -1,0 +1,67 @@
+package bbr.director;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * UAA client-credentials tokens for the Director: the client id and secret are bbr's {@code --username} and
+ * {@code --password}. The token is never logged; neither is the response that carries it.
+ */
+final class UaaTokens implements Authorization {
+
+    private final URI tokenEndpoint;
+    private final String basicClientAuth;
+    private final HttpTransport transport;
+    private String cached;
+
+    UaaTokens(String uaaUrl, String client, String secret, HttpTransport transport) {
+        this.tokenEndpoint = uaaTokenEndpoint(uaaUrl);
+        this.basicClientAuth = "Basic " + Base64.getEncoder()
+                .encodeToString((client + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        this.transport = transport;
+    }
+
+    @Override
+    public synchronized String header(boolean fresh) throws IOException {
+        if (cached == null || fresh) {
+            cached = requestToken();
+        }
+        return cached;
+    }
+
+    private String requestToken() throws IOException {
+        HttpTransport.Response response = transport.send("POST", tokenEndpoint, Map.of(
+                "Accept", "application/json",
+                "Content-Type", "application/x-www-form-urlencoded",
+                "Authorization", basicClientAuth), "grant_type=client_credentials".getBytes(StandardCharsets.UTF_8),
+                false);
+        if (response.status() != 200) {
+            throw new IOException("Requesting token via client credentials grant: UAA responded with"
+                    + " non-successful status code '" + response.status() + "' response '" + response.body() + "'");
+        }
+        try {
+            JsonObject token = JsonParser.parseString(response.body()).getAsJsonObject();
+            return token.get("token_type").getAsString() + " " + token.get("access_token").getAsString();
+        } catch (RuntimeException e) {
+            throw new IOException("Requesting token via client credentials grant: UAA's answer has no token", e);
+        }
+    }
+
+    /** UAA's URL from {@code /info}: scheme ignored (always https), default port 443, path kept. */
+    static URI uaaTokenEndpoint(String url) {
+        if (url == null || url.isBlank()) {
+            throw new IllegalArgumentException("invalid UAA URL - Expected non-empty UAA URL");
+        }
+        String rest = url.contains("://") ? url.substring(url.indexOf("://") + 3) : url;
+        int slash = rest.indexOf('/');
+        String authority = slash < 0 ? rest : rest.substring(0, slash);
+        String path = slash < 0 ? "" : rest.substring(slash).replaceAll("/+$", "");
+        boolean hasPort = authority.startsWith("[") ? authority.contains("]:") : authority.contains(":");
+        return URI.create("https://" + authority + (hasPort ? "" : ":443") + path + "/oauth/token");
+    }
+}
