@@ -1,0 +1,106 @@
+package bbr.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The CLI surface in-process: version, help, and the original's flag validation messages and exit codes. */
+class MainTest {
+
+    @TempDir
+    Path workDir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    private Run bbr(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), workDir, false, args);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void version_isAPlainNumericSemverOfAtLeast1_4() {
+        for (String[] args : new String[][] {{"version"}, {"v"}, {"--version"}, {"-v"}}) {
+            Run run = bbr(args);
+            assertThat(run.code()).isZero();
+            assertThat(run.out()).matches("bbr version (\\d+)\\.(\\d+)\\.(\\d+)\\n");
+        }
+        String[] parts = bbr("version").out().strip().substring("bbr version ".length()).split("\\.");
+        assertThat(Integer.parseInt(parts[0]) * 1000 + Integer.parseInt(parts[1])).isGreaterThanOrEqualTo(1004);
+    }
+
+    @Test
+    void help_listsBothModes() {
+        Run run = bbr("help");
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).contains("deployment", "director", "Backup BOSH deployments");
+        assertThat(bbr().out()).contains("deployment", "director");
+    }
+
+    @Test
+    void directorFlags_areRequiredInTheOriginalsOrder() {
+        Run run = bbr("director", "backup");
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).isEqualTo("--host flag is required.\n");
+        assertThat(run.out()).contains("--private-key-path", "--username");
+        assertThat(bbr("director", "--host", "h", "backup").err()).contains("--username flag is required.");
+        assertThat(bbr("director", "--host", "h", "-u", "u", "b").err())
+                .contains("--private-key-path flag is required.");
+    }
+
+    @Test
+    void deploymentFlags_areRequiredInTheOriginalsOrder() {
+        assertThat(bbr("deployment", "backup").err()).contains("--target flag is required.");
+        assertThat(bbr("deployment", "-t", "x", "backup").err()).contains("--username flag is required.");
+        assertThat(bbr("deployment", "-t", "x", "-u", "u", "backup").err()).contains("--password flag is required.");
+        Run neither = bbr("deployment", "-t", "x", "-u", "u", "-p", "p", "backup");
+        assertThat(neither.code()).isEqualTo(1);
+        assertThat(neither.err()).contains("provide one of '--deployment' or '--all-deployments' flags.");
+        assertThat(bbr("deployment", "-t", "x", "-u", "u", "-p", "p", "-d", "d", "--all-deployments", "backup")
+                .err()).contains("provide one of '--deployment' or '--all-deployments' flags.");
+    }
+
+    @Test
+    void caCert_isRequired_andAMissingFileIsNamed() {
+        Run none = bbr("deployment", "-t", "x", "-u", "u", "-p", "p", "-d", "d", "backup");
+        assertThat(none.code()).isEqualTo(1);
+        assertThat(none.err()).contains("Expected CA cert to be non-empty");
+        Run missing = bbr("deployment", "-t", "x", "-u", "u", "-p", "p", "-d", "d", "--ca-cert", "/nope/ca.pem",
+                "backup");
+        assertThat(missing.err()).contains("open /nope/ca.pem: no such file or directory");
+        Run garbage = bbr("deployment", "-t", "x", "-u", "u", "-p", "p", "-d", "d", "--ca-cert",
+                "-----BEGIN CERTIFICATE-----\nnot base64!\n-----END CERTIFICATE-----\n", "backup");
+        assertThat(garbage.code()).isEqualTo(1);
+        assertThat(garbage.err()).contains("Parsing certificate 1");
+    }
+
+    @Test
+    void restore_needsAnArtifactPath() {
+        Run run = bbr("director", "--host", "h", "-u", "u", "--key", "k", "restore");
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).contains("--artifact-path flag is required.");
+    }
+
+    @Test
+    void unknownFlag_isIncorrectUsage() {
+        Run run = bbr("director", "--nope", "backup");
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.out()).startsWith("Incorrect Usage: ").contains("--nope");
+    }
+
+    @Test
+    void badDirectorUrl_isNamed() {
+        Run run = bbr("deployment", "-t", "https://:25555", "-u", "u", "-p", "p", "-d", "d", "--ca-cert", "x",
+                "backup");
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).contains("invalid bosh URL - ");
+    }
+}

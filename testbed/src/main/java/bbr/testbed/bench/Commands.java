@@ -1,0 +1,44 @@
+package bbr.testbed.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Timed processes for the benchmark: several at once, each must succeed. */
+final class Commands {
+
+    private Commands() {
+    }
+
+    /** Runs the commands concurrently and returns the wall-clock seconds until the last one finished. */
+    static double timeAll(List<ProcessBuilder> commands) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        List<Process> processes = new ArrayList<>();
+        for (ProcessBuilder command : commands) {
+            processes.add(command.redirectError(ProcessBuilder.Redirect.INHERIT).start());
+        }
+        for (int i = 0; i < processes.size(); i++) {
+            int exit = processes.get(i).waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("benchmark command failed with " + exit + ": "
+                        + String.join(" ", commands.get(i).command()));
+            }
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
