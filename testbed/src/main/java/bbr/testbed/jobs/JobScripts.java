@@ -6,7 +6,7 @@ package bbr.testbed.jobs;
  */
 public final class JobScripts {
 
-    /** One line per script run: {@code SCRIPT JOB KEY=VALUE…}. */
+    /** One line per script run: {@code SCRIPT JOB T=NANOS KEY=VALUE…}; T orders runs across VMs. */
     public static final String EVENTS = "/var/vcap/store/bbr-events.log";
 
     private JobScripts() {
@@ -15,7 +15,7 @@ public final class JobScripts {
     /** A script that records its run (with the bbr variables it got) and then runs {@code body}. */
     public static String recording(String job, String script, String body) {
         return "#!/bin/bash\nset -e\n"
-                + "echo \"" + script + " " + job + " BBR_VERSION=${BBR_VERSION:-}"
+                + "echo \"" + script + " " + job + " T=$(date +%s%N) BBR_VERSION=${BBR_VERSION:-}"
                 + " BBR_ARTIFACT_DIRECTORY=${BBR_ARTIFACT_DIRECTORY:-} ARTIFACT_DIRECTORY=${ARTIFACT_DIRECTORY:-}"
                 + " BBR_AFTER_BACKUP_SCRIPTS_SUCCESSFUL=${BBR_AFTER_BACKUP_SCRIPTS_SUCCESSFUL:-}\" >> " + EVENTS + "\n"
                 + body + "\n";

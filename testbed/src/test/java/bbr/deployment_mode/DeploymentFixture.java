@@ -1,0 +1,73 @@
+package bbr.deployment_mode;
+
+import bbr.testbed.cli.BbrProcess;
+import bbr.testbed.cli.BbrRun;
+import bbr.testbed.director.DirectorSimulator;
+import bbr.testbed.jobs.JobScripts;
+import bbr.testbed.vm.Vm;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Running {@code bbr deployment} against the Director simulator, and reading what scripts did on the VMs. */
+final class DeploymentFixture {
+
+    static final String USER = "admin";
+    static final String SECRET = "director-secret-d0n7-l0g";
+
+    private DeploymentFixture() {
+    }
+
+    static BbrRun bbr(DirectorSimulator director, Path workDir, String deployment, String... subcommand) {
+        return BbrProcess.run(workDir, args(director, deployment, subcommand));
+    }
+
+    static String[] args(DirectorSimulator director, String deployment, String... subcommand) {
+        List<String> args = new ArrayList<>(List.of("deployment", "--target", director.url(), "--username", USER,
+                "--password", SECRET, "--ca-cert", director.caCertFile().toString(), "--deployment", deployment));
+        args.addAll(List.of(subcommand));
+        return args.toArray(String[]::new);
+    }
+
+    static BbrRun bbrWithEnv(Path workDir, Map<String, String> env, String... args) {
+        try (BbrProcess process = BbrProcess.start(workDir, env, args)) {
+            return process.await(Duration.ofMinutes(5));
+        }
+    }
+
+    static void wipe(Vm vm) {
+        vm.exec("rm -rf /var/vcap/jobs /var/vcap/store && mkdir -p /var/vcap/jobs /var/vcap/store").orThrow();
+    }
+
+    /** A job with every script, recording its runs; backup and restore copy /var/vcap/store/JOB. */
+    static void installJob(Vm vm, String job, String metadataYaml) {
+        String data = "/var/vcap/store/" + job;
+        vm.createDirectories(data);
+        if (!metadataYaml.isEmpty()) {
+            vm.writeJobScript(job, "metadata", JobScripts.metadata(job, metadataYaml));
+        }
+        for (String script : List.of("pre-backup-lock", "post-backup-unlock", "pre-restore-lock",
+                "post-restore-unlock")) {
+            vm.writeJobScript(job, script, JobScripts.recording(job, script, ""));
+        }
+        vm.writeJobScript(job, "backup", JobScripts.copyDataToArtifact(job, data));
+        vm.writeJobScript(job, "restore", JobScripts.copyArtifactToData(job, data));
+    }
+
+    /** Script runs on {@code vm} as (script, job, nanos). */
+    static List<Event> events(Vm vm) {
+        if (!vm.exists(JobScripts.EVENTS)) {
+            return List.of();
+        }
+        return vm.readString(JobScripts.EVENTS).lines().map(line -> {
+            String[] fields = line.split(" ");
+            return new Event(fields[0], fields[1], Long.parseLong(fields[2].substring(2)), line, vm.name());
+        }).toList();
+    }
+
+    /** One recorded script run. */
+    record Event(String script, String job, long nanos, String line, String vm) {
+    }
+}
