@@ -22,6 +22,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * A deployment's VMs found through the BOSH Director: one temporary user per run, set up per instance group,
@@ -34,6 +39,9 @@ public final class DeploymentInstanceSource implements InstanceSource {
     public interface DirectorConnection {
         DirectorClient open() throws IOException;
     }
+
+    /** The Director queues tasks; ten at once keeps a large deployment's cleanup short without flooding it. */
+    private static final int CLEANUP_WIDTH = 10;
 
     private final String deployment;
     private final DirectorConnection connection;
@@ -136,42 +144,66 @@ public final class DeploymentInstanceSource implements InstanceSource {
 
     @Override
     public void release() throws BbrError {
-        List<String> failures = new ArrayList<>();
+        List<Callable<Void>> cleanups = new ArrayList<>();
         for (Instance instance : instances) {
             try {
                 instance.remote().close();
             } catch (IOException e) {
                 logger.debug("closing the connection to %s failed: %s", instance.label(), e.getMessage());
             }
-            try {
-                director.cleanUpSsh(deployment, instance.group(), instance.id(), user.name());
-            } catch (IOException e) {
-                failures.add(e.getMessage());
-            }
+            cleanups.add(() -> cleanUp(instance.group(), instance.id()));
         }
         Set<String> groupCleanups = new LinkedHashSet<>(groupsNeedingGroupCleanup);
         groupsSetUp.stream().filter(g -> instances.stream().noneMatch(i -> i.group().equals(g)))
                 .forEach(groupCleanups::add);
-        for (String group : groupCleanups) {
-            try {
-                director.cleanUpSsh(deployment, group, null, user.name());
-            } catch (IOException e) {
-                failures.add(e.getMessage());
-            }
-        }
+        groupCleanups.forEach(group -> cleanups.add(() -> cleanUp(group, null)));
         instances.clear();
         groupsSetUp.clear();
         groupsNeedingGroupCleanup.clear();
+        closeConnector();
+        List<String> failures = runAll(cleanups);
+        if (!failures.isEmpty()) {
+            throw new BbrError(ErrorKind.CLEANUP, "Deployment '" + deployment + "' failed while cleaning up with"
+                    + " error: " + String.join("\n", failures));
+        }
+    }
+
+    private Void cleanUp(String group, String instanceId) throws IOException {
+        director.cleanUpSsh(deployment, group, instanceId, user.name());
+        return null;
+    }
+
+    /** Runs the SSH cleanups concurrently (each waits for its Director task) and returns the failures. */
+    private static List<String> runAll(List<Callable<Void>> cleanups) {
+        if (cleanups.isEmpty()) {
+            return List.of();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(CLEANUP_WIDTH, cleanups.size()));
+        try {
+            List<String> failures = new ArrayList<>();
+            for (Future<Void> result : pool.invokeAll(cleanups)) {
+                try {
+                    result.get();
+                } catch (ExecutionException e) {
+                    failures.add(e.getCause().getMessage());
+                }
+            }
+            return failures;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of("interrupted while removing temporary users");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void closeConnector() {
         try {
             if (connector != null) {
                 connector.close();
             }
         } catch (IOException e) {
             logger.debug("closing the SSH client failed: %s", e.getMessage());
-        }
-        if (!failures.isEmpty()) {
-            throw new BbrError(ErrorKind.CLEANUP, "Deployment '" + deployment + "' failed while cleaning up with"
-                    + " error: " + String.join("\n", failures));
         }
     }
 

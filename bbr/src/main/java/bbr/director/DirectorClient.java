@@ -139,12 +139,12 @@ public final class DirectorClient {
 
     /**
      * Removes {@code user} from one instance of {@code group} (or the whole group when {@code instanceId} is
-     * null). Like bosh-cli, does not wait for the task to finish.
+     * null) and waits for the task: unlike bosh-cli, which fires and forgets, bbr then knows the user is gone.
      */
     public void cleanUpSsh(String deployment, String group, String instanceId, String user) throws IOException {
         try {
-            http.postJson("/deployments/" + deployment + "/ssh", sshBody("cleanup", deployment,
-                    Map.of("user_regex", "^" + user), group, instanceId == null ? List.of() : List.of(instanceId)));
+            tasks.resultOf(http.postJson("/deployments/" + deployment + "/ssh", sshBody("cleanup", deployment,
+                    Map.of("user_regex", "^" + user), group, instanceId == null ? List.of() : List.of(instanceId))));
         } catch (IOException e) {
             throw new IOException("Cleaning up SSH in deployment '" + deployment + "': " + e.getMessage(), e);
         }

@@ -40,6 +40,18 @@ final class HttpTransport {
     Response send(String method, URI uri, Map<String, String> headers, byte[] body, boolean logBody)
             throws IOException {
         logger.debug("Sending %s request to endpoint '%s'", method, uri);
+        try {
+            return exchange(method, uri, headers, body, logBody);
+        } catch (javax.net.ssl.SSLHandshakeException e) {
+            throw new IOException("Performing request " + method + " '" + uri + "': the server's TLS certificate is"
+                    + " not trusted by the --ca-cert bundle (" + e.getMessage() + ")", e);
+        } catch (IOException e) {
+            throw new IOException("Performing request " + method + " '" + uri + "': " + e, e);
+        }
+    }
+
+    private Response exchange(String method, URI uri, Map<String, String> headers, byte[] body, boolean logBody)
+            throws IOException {
         HttpsURLConnection connection = (HttpsURLConnection) uri.toURL().openConnection(proxy);
         try {
             connection.setSSLSocketFactory(ssl.getSocketFactory());

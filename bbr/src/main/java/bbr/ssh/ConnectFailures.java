@@ -33,6 +33,9 @@ final class ConnectFailures {
         if (error instanceof SshConnectException known) {
             return known;
         }
+        if (error == null) {
+            return failure(target, "authentication did not succeed", null);
+        }
         if (session != null && Boolean.TRUE.equals(session.getAttribute(SshClientFactory.HOST_KEY_REFUSED))) {
             return hostKeyMismatch(target, session.getServerKey(), error);
         }

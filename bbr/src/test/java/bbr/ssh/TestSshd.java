@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,6 +76,11 @@ final class TestSshd implements Closeable {
     /** A target for this server as root, with the given host-key policy. */
     SshTarget target(HostKeyPolicy policy) {
         return new SshTarget("127.0.0.1", port, "root", clientKey, policy);
+    }
+
+    /** Adds a key to authorized_keys (sshd rereads it on every login). */
+    void authorize(String publicKeyLine) throws IOException {
+        Files.writeString(dir.resolve("authorized_keys"), publicKeyLine + "\n", StandardOpenOption.APPEND);
     }
 
     String hostPublicKeyLine(String type) throws IOException {

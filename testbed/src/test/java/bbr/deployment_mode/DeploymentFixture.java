@@ -37,8 +37,10 @@ final class DeploymentFixture {
         }
     }
 
+    /** Empties the VM's jobs and data, and removes temporary users an earlier test left on purpose. */
     static void wipe(Vm vm) {
         vm.exec("rm -rf /var/vcap/jobs /var/vcap/store && mkdir -p /var/vcap/jobs /var/vcap/store").orThrow();
+        vm.users().stream().filter(user -> user.startsWith("bosh_")).forEach(vm::removeUser);
     }
 
     /** A job with every script, recording its runs; backup and restore copy /var/vcap/store/JOB. */

@@ -1,0 +1,164 @@
+package bbr.deployment_mode;
+
+import static bbr.deployment_mode.DeploymentFixture.SECRET;
+import static bbr.deployment_mode.DeploymentFixture.USER;
+import static bbr.deployment_mode.DeploymentFixture.bbr;
+import static bbr.deployment_mode.DeploymentFixture.bbrWithEnv;
+import static bbr.deployment_mode.DeploymentFixture.installJob;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import bbr.testbed.cli.BbrRun;
+import bbr.testbed.director.Auth;
+import bbr.testbed.director.Deployment;
+import bbr.testbed.director.DirectorSimulator;
+import bbr.testbed.director.TaskKind;
+import bbr.testbed.vm.Vm;
+import bbr.testbed.vm.VmFarmExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Authentication, TLS trust and Director failures, against the simulator and real VMs. */
+class DeploymentDirectorFailuresIT {
+
+    @RegisterExtension
+    static final VmFarmExtension VMS = VmFarmExtension.withVms(2);
+
+    @TempDir
+    Path workDir;
+
+    @BeforeEach
+    void setUp() {
+        for (Vm vm : VMS.farm().vms()) {
+            DeploymentFixture.wipe(vm);
+            installJob(vm, "redis-server", "");
+            vm.writeFile("/var/vcap/store/redis-server/dump.rdb", "data", 0644);
+        }
+    }
+
+    private DirectorSimulator director(Auth auth) {
+        return DirectorSimulator.builder().auth(auth)
+                .deployment(Deployment.named("redis").release("redis-test")
+                        .instanceGroup("redis", g -> g.job("redis-server", "redis-test")
+                                .instance(VMS.vm(0), true).instance(VMS.vm(1), false)))
+                .start();
+    }
+
+    @Test
+    void uaaAuth_backsUp_andTheCaMayBeGivenAsPemText() {
+        try (DirectorSimulator director = director(Auth.uaa(USER, SECRET))) {
+            BbrRun run = bbrWithEnv(workDir, Map.of(), "deployment", "-t", director.url(), "-u", USER, "-p", SECRET,
+                    "--ca-cert", director.caCertPem(), "-d", "redis", "backup");
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(director.requests().all()).anyMatch(r -> r.path().endsWith("/oauth/token"));
+            assertThat(director.usersLeftOnVms().values()).allMatch(List::isEmpty);
+        }
+    }
+
+    @Test
+    void environmentVariables_replaceTheFlags_andCaCertWinsOverBoshCaCert() {
+        try (DirectorSimulator director = director(Auth.basic(USER, SECRET))) {
+            BbrRun run = bbrWithEnv(workDir, Map.of("BOSH_ENVIRONMENT", director.url(), "BOSH_CLIENT", USER,
+                    "BOSH_CLIENT_SECRET", SECRET, "BOSH_DEPLOYMENT", "redis",
+                    "CA_CERT", director.caCertFile().toString(), "BOSH_CA_CERT", "/nonexistent/ca.pem"),
+                    "deployment", "pre-backup-check");
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(run.stdout()).contains("Deployment 'redis' can be backed up.");
+        }
+    }
+
+    @Test
+    void untrustedCertificate_isRefused_namingTheDirector() throws Exception {
+        try (DirectorSimulator director = director(Auth.basic(USER, SECRET))) {
+            Path otherCa = Files.writeString(workDir.resolve("other-ca.pem"),
+                    DirectorSimulator.unrelatedCa().certPem());
+            BbrRun run = bbrWithEnv(workDir, Map.of(), "deployment", "-t", director.url(), "-u", USER, "-p", SECRET,
+                    "--ca-cert", otherCa.toString(), "-d", "redis", "backup");
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+            assertThat(run.stderr()).contains("bosh director unreachable or unhealthy").contains(director.host())
+                    .containsIgnoringCase("certif");
+            assertThat(director.requests().all()).isEmpty();
+        }
+    }
+
+    @Test
+    void wrongCredentials_exit1_withTheDirectorsAnswer_andNeverPrintTheSecret() {
+        try (DirectorSimulator director = director(Auth.basic(USER, "the-right-one"))) {
+            BbrRun run = bbr(director, workDir, "redis", "backup");
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+            assertThat(run.stderr()).contains("Director responded with non-successful status code '401'");
+            assertThat(run.stdout() + run.stderr()).doesNotContain(SECRET);
+        }
+    }
+
+    @Test
+    void missingDeployment_saysSoPlainly() {
+        try (DirectorSimulator director = director(Auth.basic(USER, SECRET))) {
+            BbrRun run = bbr(director, workDir, "no-such-deployment", "backup");
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+            assertThat(run.stderr()).contains("Deployment 'no-such-deployment' doesn't exist")
+                    .doesNotContain("It is recommended");
+        }
+    }
+
+    @Test
+    void taskEndingInError_failsWithTheTasksMessage() {
+        try (DirectorSimulator director = director(Auth.basic(USER, SECRET))) {
+            director.faults().failNextTask(TaskKind.VMS, "Timed out sending 'get_state' to agent");
+            BbrRun run = bbr(director, workDir, "redis", "backup");
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+            assertThat(run.stderr()).contains("to succeed but state is 'error'")
+                    .contains("Timed out sending 'get_state' to agent");
+        }
+    }
+
+    @Test
+    void sshSetupFailingPartway_leavesNoUserOnAnyVm() {
+        try (DirectorSimulator director = director(Auth.basic(USER, SECRET))) {
+            director.faults().failNextSshSetupAfter(1, "agent on vm-1 unresponsive");
+            BbrRun run = bbr(director, workDir, "redis", "backup");
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+            assertThat(run.stderr()).contains("Setting up SSH in deployment 'redis'");
+            assertThat(director.usersLeftOnVms().values()).as(run + "\n" + director.requests().all())
+                    .allMatch(List::isEmpty);
+            assertThat(workDir.toFile().list((dir, name) -> name.startsWith("redis_"))).isEmpty();
+        }
+    }
+
+    @Test
+    void http500DuringSshSetup_leavesNoUserBehind() {
+        try (DirectorSimulator director = director(Auth.basic(USER, SECRET))) {
+            director.faults().failNext("POST", "/deployments/redis/ssh", 500, 1);
+            BbrRun run = bbr(director, workDir, "redis", "backup");
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+            assertThat(run.stderr()).contains("Director responded with non-successful status code '500'");
+            assertThat(director.usersLeftOnVms().values()).allMatch(List::isEmpty);
+        }
+    }
+
+    @Test
+    void sshCleanupFailing_isExit16_afterAGoodBackup() {
+        try (DirectorSimulator director = director(Auth.basic(USER, SECRET))) {
+            director.faults().add(bbr.testbed.director.HttpFault.on("POST", "/deployments/redis/ssh")
+                    .afterSkipping(1).times(1).respond(500));
+            BbrRun run = bbr(director, workDir, "redis", "backup");
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(16);
+            assertThat(run.stderr()).contains("Deployment 'redis' failed while cleaning up with error:")
+                    .contains("It is recommended that you run `bbr backup-cleanup`");
+        }
+    }
+}
