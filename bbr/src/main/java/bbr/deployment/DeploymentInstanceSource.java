@@ -40,8 +40,9 @@ public final class DeploymentInstanceSource implements InstanceSource {
         DirectorClient open() throws IOException;
     }
 
-    /** The Director queues tasks; ten at once keeps a large deployment's cleanup short without flooding it. */
-    private static final int CLEANUP_WIDTH = 10;
+    /** The Director queues tasks; ten at once keeps a large deployment's setup and cleanup short without
+     * flooding it, as the original's own parallelism does for scripts. */
+    private static final int PARALLEL_WIDTH = 10;
 
     private final String deployment;
     private final DirectorConnection connection;
@@ -76,12 +77,21 @@ public final class DeploymentInstanceSource implements InstanceSource {
         try {
             List<VmInfo> vms = director.vms(deployment);
             manifest = director.manifest(deployment);
-            ManifestReleases releases = parseManifest();
-            for (String group : groupsInOrder(vms)) {
-                discoverGroup(group, vms, new JobFinder(logger, releases, false));
+            JobFinder finder = new JobFinder(logger, parseManifest(), false);
+            List<String> groups = groupsInOrder(vms);
+            List<List<SshHost>> hostsByGroup = Concurrently.map(groups, PARALLEL_WIDTH, this::setUpSsh);
+            List<Candidate> candidates = new ArrayList<>();
+            for (int g = 0; g < groups.size(); g++) {
+                for (SshHost host : hostsByGroup.get(g)) {
+                    candidates.add(new Candidate(groups.get(g), host, vmOf(host, vms), isBootstrap(groups.get(g), host,
+                            vms)));
+                }
             }
-            return List.copyOf(instances);
-        } catch (IOException | JobFinder.DiscoveryException | RuntimeException e) {
+            // Every instance is examined, unlike the original, which skipped a group whose first instance had no
+            // scripts and so silently left out any other instance that had some.
+            List<Instance> found = Concurrently.map(candidates, PARALLEL_WIDTH, c -> examine(c, finder));
+            return found.stream().filter(java.util.Objects::nonNull).toList();
+        } catch (Exception e) {
             String message = e.getMessage();
             try {
                 release();
@@ -93,33 +103,40 @@ public final class DeploymentInstanceSource implements InstanceSource {
         }
     }
 
-    private void discoverGroup(String group, List<VmInfo> vms, JobFinder finder)
-            throws IOException, JobFinder.DiscoveryException {
-        groupsSetUp.add(group);
-        List<SshHost> hosts = director.setUpSsh(deployment, group, user.name(), user.key().publicKeyLine() + "\n");
-        for (int i = 0; i < hosts.size(); i++) {
-            SshHost host = hosts.get(i);
-            VmInfo vm = vms.stream().filter(v -> v.id().equals(host.indexOrId())).findFirst()
-                    .orElseThrow(() -> new IOException("vmInfo does not contain given vmID " + host.indexOrId()));
-            if (vm.index() == null) {
-                throw new IOException("vmInfo index is nil, given vmID " + host.indexOrId());
-            }
-            Instance instance = connect(group, host, vm, isBootstrap(group, host, vms));
-            if (instance == null) {
-                groupsNeedingGroupCleanup.add(group);
-                continue;
-            }
-            instances.add(instance);
-            finder.findJobs(instance);
-            if (instance.jobs().isEmpty() && i == 0) {
-                logger.debug("no scripts found on instance %s, skipping rest of the instances for %s",
-                        instance.label(), group);
-                if (hosts.size() > 1) {
-                    groupsNeedingGroupCleanup.add(group);
-                }
-                return;
-            }
+    /** One VM the Director set the temporary user up on. */
+    private record Candidate(String group, SshHost host, VmInfo vm, boolean bootstrap) {
+    }
+
+    private List<SshHost> setUpSsh(String group) throws IOException {
+        synchronized (groupsSetUp) {
+            groupsSetUp.add(group);
         }
+        return director.setUpSsh(deployment, group, user.name(), user.key().publicKeyLine() + "\n");
+    }
+
+    /** Connects and finds the jobs; null for a Windows VM, whose user is then removed per group. */
+    private Instance examine(Candidate candidate, JobFinder finder) throws Exception {
+        Instance instance = connect(candidate.group(), candidate.host(), candidate.vm(), candidate.bootstrap());
+        if (instance == null) {
+            synchronized (groupsNeedingGroupCleanup) {
+                groupsNeedingGroupCleanup.add(candidate.group());
+            }
+            return null;
+        }
+        synchronized (instances) {
+            instances.add(instance); // before finding jobs, so that release() cleans it up if that fails
+        }
+        finder.findJobs(instance);
+        return instance;
+    }
+
+    private static VmInfo vmOf(SshHost host, List<VmInfo> vms) throws IOException {
+        VmInfo vm = vms.stream().filter(v -> v.id().equals(host.indexOrId())).findFirst()
+                .orElseThrow(() -> new IOException("vmInfo does not contain given vmID " + host.indexOrId()));
+        if (vm.index() == null) {
+            throw new IOException("vmInfo index is nil, given vmID " + host.indexOrId());
+        }
+        return vm;
     }
 
     /** Connects to one VM; returns null for a Windows VM, which bbr skips. */
@@ -178,7 +195,7 @@ public final class DeploymentInstanceSource implements InstanceSource {
         if (cleanups.isEmpty()) {
             return List.of();
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(CLEANUP_WIDTH, cleanups.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_WIDTH, cleanups.size()));
         try {
             List<String> failures = new ArrayList<>();
             for (Future<Void> result : pool.invokeAll(cleanups)) {

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.function.Consumer;
 
 /**
  * Renders log events as the original bbr's lines, {@code [bbr] 2026/11/27 00:15:00 INFO - message}, in local
@@ -13,12 +14,22 @@ public final class LinePrinter implements Logger {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss");
 
-    private final PrintStream out;
+    private final Consumer<String> lines;
     private final boolean debug;
     private final Clock clock;
 
     public LinePrinter(PrintStream out, boolean debug, Clock clock) {
-        this.out = out;
+        this(line -> {
+            synchronized (out) {
+                out.println(line);
+                out.flush();
+            }
+        }, debug, clock);
+    }
+
+    /** Hands every finished line to {@code lines}, which must be safe to call from several threads. */
+    public LinePrinter(Consumer<String> lines, boolean debug, Clock clock) {
+        this.lines = lines;
         this.debug = debug;
         this.clock = clock;
     }
@@ -28,10 +39,6 @@ public final class LinePrinter implements Logger {
         if (level == Level.DEBUG && !debug) {
             return;
         }
-        String line = "[bbr] " + ZonedDateTime.now(clock).format(TIME) + " " + level + " - " + message;
-        synchronized (out) {
-            out.println(line);
-            out.flush();
-        }
+        lines.accept("[bbr] " + ZonedDateTime.now(clock).format(TIME) + " " + level + " - " + message);
     }
 }

@@ -7,6 +7,27 @@ public interface Logger {
 
     void log(Level level, String message);
 
+    /** Where copy progress goes; by default the original's percent lines through this logger. */
+    default ProgressListener progress() {
+        return new PercentLines(this);
+    }
+
+    /** This logger, with copy progress shown by {@code listener} instead. */
+    default Logger withProgress(ProgressListener listener) {
+        Logger lines = this;
+        return new Logger() {
+            @Override
+            public void log(Level level, String message) {
+                lines.log(level, message);
+            }
+
+            @Override
+            public ProgressListener progress() {
+                return listener;
+            }
+        };
+    }
+
     default void debug(String format, Object... args) {
         log(Level.DEBUG, args.length == 0 ? format : String.format(format, args));
     }
@@ -25,6 +46,15 @@ public interface Logger {
 
     /** A logger that drops everything, for tests and for work whose output does not matter. */
     static Logger discarding() {
-        return (level, message) -> { };
+        return new Logger() {
+            @Override
+            public void log(Level level, String message) {
+            }
+
+            @Override
+            public ProgressListener progress() {
+                return ProgressListener.none();
+            }
+        };
     }
 }

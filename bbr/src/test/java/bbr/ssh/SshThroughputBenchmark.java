@@ -1,115 +1,126 @@
 package bbr.ssh;
 
-import java.io.BufferedOutputStream;
 import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.sshd.common.cipher.BuiltinCiphers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
+import bbr.remote.CommandResult;
 import bbr.remote.RemoteRunner;
 
 /**
- * Measures download and upload throughput against a local sshd for several cipher and flow-control settings,
- * next to OpenSSH's own client. Not a test: run it on purpose with
- * {@code mvn -pl bbr test -Dtest=SshThroughputBenchmark -Dbbr.ssh.benchmark=true [-Dbbr.ssh.benchmark.mib=1024]}.
+ * Streams a file of random data through a local sshd with several cipher and flow-control settings, next to
+ * OpenSSH's own client, and prints the best MB/s and CPU seconds per GiB (ours and the VM's sshd) of N rounds.
+ * Not a test; run it on purpose:
+ * {@code mvn -pl bbr test -Dtest=SshThroughputBenchmark -Dbbr.ssh.benchmark=true
+ * [-Dbbr.ssh.benchmark.mib=1024 -Dbbr.ssh.benchmark.rounds=3
+ * -Dbbr.ssh.benchmark.variants=aes128gcm:2:64:128,ssh:aes128-gcm@openssh.com]}
+ * where a variant is {@code cipher:windowMiB:packetKiB:bufferKiB} or {@code ssh:cipher} for OpenSSH's client.
  */
 @EnabledIfSystemProperty(named = "bbr.ssh.benchmark", matches = "true")
 class SshThroughputBenchmark {
 
-    private static final long MIB = 1024 * 1024;
+    private static final String VARIANTS = "ssh:aes128-gcm@openssh.com,aes128gcm:2:64:128,aes128gcm:2:32:128,"
+            + "aes128gcm:2:128:128,aes128gcm:4:64:128,aes128gcm:16:64:128,aes256gcm:2:64:128,"
+            + "cc20p1305_openssh:2:64:128,aes128ctr:2:64:128";
+
+    private final com.sun.management.OperatingSystemMXBean os =
+            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private final Map<String, double[]> best = new LinkedHashMap<>();
 
     @Test
     void compareSettings() throws Exception {
         long mib = Long.getLong("bbr.ssh.benchmark.mib", 1024);
+        int rounds = Integer.getInteger("bbr.ssh.benchmark.rounds", 3);
         Path dir = Files.createTempDirectory("bbr-ssh-bench");
         Path source = dir.resolve("random.bin");
-        Path target = dir.resolve("out.bin");
-        run("head -c " + mib * MIB + " /dev/urandom > " + source);
-        run("cat " + source + " > /dev/null"); // into the page cache
-        List<String> report = new ArrayList<>();
+        shell("head -c " + (mib << 20) + " /dev/urandom > " + source + " && cat " + source + " > /dev/null");
+        double gib = mib / 1024.0;
         try (TestSshd sshd = TestSshd.start(dir)) {
-            Path key = dir.resolve("client_key");
-            writePrivateKey(sshd, key);
-            for (String cipher : List.of("aes128-gcm@openssh.com", "aes256-gcm@openssh.com",
-                    "chacha20-poly1305@openssh.com", "aes128-ctr")) {
-                double seconds = time(() -> run("ssh -q -c " + cipher + " -i " + key + " -p " + sshd.port
-                        + " -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null root@127.0.0.1 cat "
-                        + source + " > " + target));
-                report.add(String.format("openssh client  %-30s download %7.0f MB/s", cipher, mib * MIB / seconds / 1e6));
-            }
-            for (String variant : System.getProperty("bbr.ssh.benchmark.variants",
-                    "aes128gcm:2:32:32,aes128gcm:2:64:64,aes128gcm:8:64:64,aes128gcm:16:64:64,aes128gcm:16:128:128,"
-                    + "aes128gcm:16:256:256,aes128gcm:64:64:64,aes128gcm:64:256:256,aes256gcm:16:64:64,"
-                    + "cc20p1305_openssh:16:64:64,aes128ctr:16:64:64").split(",")) {
-                String[] v = variant.split(":");
-                SshSettings settings = SshSettings.defaults().withFlowControl(Long.parseLong(v[1]) * MIB,
-                        Integer.parseInt(v[2]) * 1024, Integer.parseInt(v[3]) * 1024);
-                try (SshConnector connector = new SshConnector(settings)) {
-                    connector.client().setCipherFactories(List.of(BuiltinCiphers.fromString(v[0])));
-                    try (RemoteRunner runner = connector.connect(sshd.target(HostKeyPolicy.acceptAny()))) {
-                        double down = time(() -> {
-                            try (OutputStream out = new FileOutputStream(target.toFile())) {
-                                check(runner.run("cat " + source, null, out).exitStatus());
-                            }
-                        });
-                        double up = time(() -> {
-                            try (InputStream in = Files.newInputStream(source)) {
-                                check(runner.run("cat > " + target, in, null).exitStatus());
-                            }
-                        });
-                        report.add(String.format("bbr %-22s window %3d MiB packet %3d KiB buffer %3d KiB:"
-                                + " download %6.0f MB/s, upload %6.0f MB/s", v[0], Long.parseLong(v[1]),
-                                Integer.parseInt(v[2]), Integer.parseInt(v[3]),
-                                mib * MIB / down / 1e6, mib * MIB / up / 1e6));
+            Path key = writeClientKey(sshd, dir.resolve("client_key"));
+            for (int round = 0; round < rounds; round++) {
+                for (String variant : System.getProperty("bbr.ssh.benchmark.variants", VARIANTS).split(",")) {
+                    String[] v = variant.split(":");
+                    if (v[0].equals("ssh")) {
+                        long start = System.nanoTime();
+                        shell("ssh -q -c " + v[1] + " -i " + key + " -p " + sshd.port + " -o StrictHostKeyChecking=no"
+                                + " -o UserKnownHostsFile=/dev/null root@127.0.0.1 cat " + source + " > " + dir.resolve("out"));
+                        record(variant + " download", mib, System.nanoTime() - start, Double.NaN, Double.NaN);
+                    } else {
+                        measure(sshd, variant, v, source, dir, mib, gib);
                     }
                 }
             }
         } finally {
-            run("rm -rf " + dir);
+            shell("rm -rf " + dir);
         }
-        report.forEach(System.out::println);
-        Files.write(Path.of(System.getProperty("java.io.tmpdir"), "bbr-ssh-benchmark.txt"), report);
+        System.out.println("best of " + rounds + " rounds, " + mib + " MiB each:");
+        best.forEach((name, b) -> System.out.printf("%-40s %5.0f MB/s   bbr cpu %5.2f s/GiB   sshd cpu %5.2f s/GiB%n",
+                name, b[0], b[1], b[2]));
     }
 
-    private static void writePrivateKey(TestSshd sshd, Path file) throws Exception {
-        // OpenSSH's client needs the test key on disk; PKCS#8 PEM is one format it reads.
-        String pem = "-----BEGIN PRIVATE KEY-----\n"
-                + java.util.Base64.getMimeEncoder(64, "\n".getBytes())
-                        .encodeToString(sshd.clientKey.getPrivate().getEncoded())
-                + "\n-----END PRIVATE KEY-----\n";
-        Files.writeString(file, pem);
-        run("chmod 600 " + file);
-    }
-
-    private interface Action {
-        void run() throws Exception;
-    }
-
-    private static double time(Action action) throws Exception {
-        long start = System.nanoTime();
-        action.run();
-        return (System.nanoTime() - start) / 1e9;
-    }
-
-    private static void check(int status) {
-        if (status != 0) {
-            throw new IllegalStateException("exit status " + status);
+    private void measure(TestSshd sshd, String variant, String[] v, Path source, Path dir, long mib, double gib)
+            throws Exception {
+        SshSettings settings = SshSettings.defaults().withFlowControl(Long.parseLong(v[1]) << 20,
+                Integer.parseInt(v[2]) << 10, Integer.parseInt(v[3]) << 10);
+        try (SshConnector connector = new SshConnector(settings)) {
+            connector.client().setCipherFactories(List.of(BuiltinCiphers.fromString(v[0])));
+            try (RemoteRunner runner = connector.connect(sshd.target(HostKeyPolicy.acceptAny()))) {
+                for (boolean download : new boolean[] {true, false}) {
+                    double sshd0 = sshd.connectionCpuSeconds();
+                    long cpu0 = os.getProcessCpuTime();
+                    long start = System.nanoTime();
+                    if (download) {
+                        try (OutputStream out = new FileOutputStream(dir.resolve("out").toFile())) {
+                            check(runner.run("cat " + source, null, out));
+                        }
+                    } else {
+                        try (InputStream in = Files.newInputStream(source)) {
+                            check(runner.run("cat > " + dir.resolve("up"), in, null));
+                        }
+                    }
+                    record(variant + (download ? " download" : " upload"), mib, System.nanoTime() - start,
+                            (os.getProcessCpuTime() - cpu0) / 1e9 / gib, (sshd.connectionCpuSeconds() - sshd0) / gib);
+                }
+            }
         }
     }
 
-    private static void run(String shell) throws Exception {
-        Process p = new ProcessBuilder("sh", "-c", shell).inheritIO().start();
-        check(p.waitFor());
+    private void record(String name, long mib, long nanos, double cpuPerGib, double sshdPerGib) {
+        double[] b = best.computeIfAbsent(name, k -> new double[] {0, Double.MAX_VALUE, Double.MAX_VALUE});
+        b[0] = Math.max(b[0], (mib << 20) / (nanos / 1e9) / 1e6);
+        b[1] = Math.min(b[1], cpuPerGib);
+        b[2] = Math.min(b[2], sshdPerGib);
     }
 
-    static OutputStream buffered(Path file) throws Exception {
-        return new BufferedOutputStream(new FileOutputStream(file.toFile()), 1 << 16);
+    /** OpenSSH's client needs the test key on disk; it reads PKCS#8 PEM. */
+    private static Path writeClientKey(TestSshd sshd, Path file) throws Exception {
+        Files.writeString(file, "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(sshd.clientKey.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n");
+        shell("chmod 600 " + file);
+        return file;
+    }
+
+    private static void check(CommandResult result) {
+        if (result.exitStatus() != 0) {
+            throw new IllegalStateException("exit status " + result.exitStatus() + ": " + result.stderr());
+        }
+    }
+
+    private static void shell(String command) throws Exception {
+        if (new ProcessBuilder("sh", "-c", command).inheritIO().start().waitFor() != 0) {
+            throw new IllegalStateException("failed: " + command);
+        }
     }
 }

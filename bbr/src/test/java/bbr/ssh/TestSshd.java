@@ -103,6 +103,21 @@ final class TestSshd implements Closeable {
         }
     }
 
+    /** User plus system CPU seconds used so far by the per-connection sshd processes (from /proc). */
+    double connectionCpuSeconds() {
+        double seconds = 0;
+        for (ProcessHandle p : connectionProcesses()) {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + p.pid() + "/stat"));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                seconds += (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0; // USER_HZ
+            } catch (IOException gone) {
+                // the process ended meanwhile
+            }
+        }
+        return seconds;
+    }
+
     String log() throws IOException {
         return Files.readString(dir.resolve("sshd.log"));
     }

@@ -1,59 +1,100 @@
 package bbr.testbed;
 
-import bbr.testbed.jobs.DemoJobs;
+import bbr.testbed.director.Auth;
+import bbr.testbed.director.Deployment;
+import bbr.testbed.director.DirectorSimulator;
+import bbr.testbed.jobs.SandboxJobs;
 import bbr.testbed.vm.Vm;
 import bbr.testbed.vm.VmFarm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 
 /**
- * The local sandbox: starts a test-bed director VM with demo jobs and data, runs the real {@code bin/bbr}
- * backup and restore against it, checks every byte came back, and tears everything down.
+ * The local sandbox: four test-bed VMs in three instance groups behind the Director simulator. It backs the
+ * deployment up and restores it with the real {@code bin/bbr}, checks every byte came back, writes an env file for
+ * more commands, and keeps running until stopped ({@code bin/sandbox stop} sends SIGTERM; the shutdown path
+ * removes every VM, user and file it made).
  */
 public final class Sandbox {
+
+    static final String DEPLOYMENT = "sandbox";
 
     private Sandbox() {
     }
 
     public static void main(String[] args) throws Exception {
-        Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
-        Path artifacts = Files.createDirectories(root.resolve("sandbox-artifacts"));
-        try (VmFarm farm = VmFarm.start(1)) {
-            Vm vm = farm.vm(0);
-            DemoJobs.install(vm);
-            String before = vm.exec("cd /var/vcap/store && find database blobstore -type f -print0 | sort -z"
-                    + " | xargs -0 sha256sum").orThrow().stdout();
-            step("backup", bbr(root, vm, "backup", "--artifact-path", artifacts.toString()));
-            Path artifact = newest(artifacts);
-            System.out.println("\nArtifact: " + artifact);
-            vm.exec("rm -rf /var/vcap/store/database /var/vcap/store/blobstore").orThrow();
-            step("restore", bbr(root, vm, "restore", "--artifact-path", artifact.toString()));
-            String after = vm.exec("cd /var/vcap/store && find database blobstore -type f -print0 | sort -z"
-                    + " | xargs -0 sha256sum").orThrow().stdout();
-            if (!before.equals(after)) {
-                throw new IllegalStateException("restored data differs from the original");
-            }
-            System.out.println("\nSandbox OK: backup and restore of " + vm.hostAndPort()
-                    + " round-tripped every byte.");
-            System.out.println("Try more while a VM runs, e.g. in a test: bin/bbr director --host " + vm.hostAndPort()
-                    + " --username " + vm.username() + " --private-key-path KEY pre-backup-check");
+        Path root = Path.of(args[0]).toAbsolutePath().normalize();
+        Path state = Files.createDirectories(root.resolve("sandbox"));
+        CountDownLatch stop = new CountDownLatch(1);
+        VmFarm farm = VmFarm.start(4);
+        String secret = HexFormat.of().formatHex(java.security.SecureRandom.getSeed(12));
+        DirectorSimulator director = DirectorSimulator.builder()
+                .auth(Auth.basic("admin", secret))
+                .deployment(deployment(farm.vms()))
+                .start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            director.close();
+            farm.close();
+            stop.countDown();
+        }, "sandbox-stop"));
+        farm.vms().forEach(SandboxJobs::install);
+        Path env = writeEnv(state, director, secret);
+        Path artifacts = Files.createDirectories(state.resolve("artifacts"));
+
+        Map<String, String> before = SandboxJobs.checksums(farm.vms());
+        bbr(root, env, "backup", "--artifact-path", artifacts.toString());
+        Path artifact = newest(artifacts);
+        SandboxJobs.destroyData(farm.vms());
+        bbr(root, env, "restore", "--artifact-path", artifact.toString());
+        if (!before.equals(SandboxJobs.checksums(farm.vms()))) {
+            throw new IllegalStateException("restored data differs from what was backed up");
         }
+        System.out.println();
+        System.out.println("SANDBOX READY: deployment '" + DEPLOYMENT + "' (" + farm.size() + " VMs) backed up to "
+                + artifact + " and restored; every byte matches.");
+        System.out.println("Run more commands against it:");
+        System.out.println("  source " + env + "   # BOSH_ENVIRONMENT, BOSH_CLIENT, BOSH_CLIENT_SECRET, "
+                + "BOSH_CA_CERT, BOSH_DEPLOYMENT");
+        System.out.println("  bin/bbr deployment pre-backup-check");
+        System.out.println("  bin/bbr deployment backup --artifact-path " + artifacts);
+        System.out.println("Stop it and remove everything it made: bin/sandbox stop");
+        System.out.flush();
+        stop.await();
     }
 
-    private static int bbr(Path root, Vm vm, String... subcommand) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(root.resolve("bin/bbr").toString(), "director", "--host",
-                vm.hostAndPort(), "--username", vm.username(), "--private-key-path", vm.privateKeyPath().toString()));
+    private static Deployment deployment(List<Vm> vms) {
+        return Deployment.named(DEPLOYMENT).release("cf").release("postgres").release("storage")
+                .instanceGroup("api", g -> g.job("cloud_controller", "cf").instance(vms.get(0), true)
+                        .instance(vms.get(1), false))
+                .instanceGroup("database", g -> g.job("postgres", "postgres").instance(vms.get(2), true))
+                .instanceGroup("blobstore", g -> g.job("blobstore", "storage").instance(vms.get(3), true))
+                .build();
+    }
+
+    private static Path writeEnv(Path state, DirectorSimulator director, String secret) throws IOException {
+        Path env = state.resolve("env.sh");
+        Files.writeString(env, "export BOSH_ENVIRONMENT=" + director.url() + "\n"
+                + "export BOSH_CLIENT=admin\n"
+                + "export BOSH_CLIENT_SECRET=" + secret + "\n"
+                + "export BOSH_CA_CERT=" + Files.writeString(state.resolve("ca.pem"), director.caCertPem()) + "\n"
+                + "export BOSH_DEPLOYMENT=" + DEPLOYMENT + "\n");
+        return env;
+    }
+
+    private static void bbr(Path root, Path env, String... subcommand) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("bash", "-c",
+                "source " + env + " && exec " + root.resolve("bin/bbr") + " deployment \"$@\"", "bbr"));
         command.addAll(List.of(subcommand));
-        System.out.println("\n$ " + String.join(" ", command));
-        return new ProcessBuilder(command).inheritIO().start().waitFor();
-    }
-
-    private static void step(String name, int exitCode) {
-        if (exitCode != 0) {
-            throw new IllegalStateException("bbr " + name + " failed with exit code " + exitCode);
+        System.out.println("\n$ bin/bbr deployment " + String.join(" ", subcommand));
+        int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("bbr " + subcommand[0] + " failed with exit code " + exit);
         }
     }
 
