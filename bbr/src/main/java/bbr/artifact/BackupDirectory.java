@@ -107,8 +107,12 @@ public final class BackupDirectory {
         save();
     }
 
-    public synchronized void finish(ZonedDateTime time) throws IOException {
+    /** Records the finish time, and whether the backup failed, so a partial artifact is never taken as whole. */
+    public synchronized void finish(ZonedDateTime time, boolean failed) throws IOException {
         metadata.setFinishTime(time.format(ACTIVITY_TIME));
+        if (failed) {
+            metadata.markIncomplete();
+        }
         save();
     }
 

@@ -26,6 +26,7 @@ public final class BackupMetadata {
     private final List<ArtifactEntry> customArtifacts = new ArrayList<>();
     private String startTime;
     private String finishTime;
+    private boolean incomplete;
 
     public synchronized void setStartTime(String time) {
         startTime = time;
@@ -33,6 +34,15 @@ public final class BackupMetadata {
 
     public synchronized void setFinishTime(String time) {
         finishTime = time;
+    }
+
+    /** Marks a backup that failed: it must not be mistaken for a whole one. */
+    public synchronized void markIncomplete() {
+        incomplete = true;
+    }
+
+    public synchronized boolean incomplete() {
+        return incomplete;
     }
 
     public synchronized Optional<String> startTime() {

@@ -28,6 +28,8 @@ public final class MetadataYaml {
                     + "|y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF"
                     + "|~|null|Null|NULL|");
 
+    private static final String INCOMPLETE = "incomplete";
+
     private MetadataYaml() {
     }
 
@@ -50,6 +52,10 @@ public final class MetadataYaml {
         Map<String, Object> activity = new LinkedHashMap<>();
         metadata.startTime().ifPresent(t -> activity.put("start_time", t));
         metadata.finishTime().ifPresent(t -> activity.put("finish_time", t));
+        if (metadata.incomplete()) {
+            // Not in the original's layout, which it ignores when reading: written only for failed backups.
+            activity.put(INCOMPLETE, true);
+        }
         root.put("backup_activity", activity);
         return yaml().dump(root);
     }
@@ -89,6 +95,9 @@ public final class MetadataYaml {
             }
             if (activity.get("finish_time") != null) {
                 metadata.setFinishTime(activity.get("finish_time").toString());
+            }
+            if (Boolean.TRUE.equals(activity.get(INCOMPLETE))) {
+                metadata.markIncomplete();
             }
         }
         return metadata;

@@ -22,11 +22,16 @@ class BackupCommand extends Subcommand {
         return new Backuper.Request(parent, false, false);
     }
 
+    /** Where artifacts go: {@code --artifact-path}, relative to the working directory, or the directory itself. */
+    Path artifactParent() {
+        return context.terminal().workingDirectory().resolve(artifactPath != null ? artifactPath : Path.of(""));
+    }
+
     @Override
     int run(Logger logger) {
-        Path parent = context.terminal().workingDirectory().resolve(artifactPath != null ? artifactPath : Path.of(""));
-        Backuper.Result result = new Backuper(target.source(logger), logger, context.clock()).backup(request(parent));
-        return ErrorReport.report(result.outcome(), context.terminal(), context.clock(),
+        Backuper.Result result = new Backuper(target.source(logger), logger, context.clock(), trapCtrlC("backup"))
+                .backup(request(artifactParent()));
+        return ErrorReport.report(result.outcome(), context.terminal(), context.clock(), target.redactor(),
                 result.outcome().recommendsBackupCleanup() ? ErrorReport.BACKUP_CLEANUP_ADVICE : null);
     }
 }

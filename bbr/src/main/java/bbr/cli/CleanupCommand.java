@@ -1,7 +1,9 @@
 package bbr.cli;
 
 import bbr.log.Logger;
+import bbr.orchestration.Cancellation;
 import bbr.orchestration.Cleaner;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 
 /** {@code backup-cleanup} and {@code restore-cleanup}; one class, told apart by the kind it cleans after. */
@@ -30,7 +32,22 @@ final class CleanupCommand extends Subcommand {
 
     @Override
     int run(Logger logger) {
-        return ErrorReport.report(new Cleaner(target.source(logger), logger).clean(kind), context.terminal(),
-                context.clock(), null);
+        Optional<AllDeploymentsTarget> all = target.allDeployments();
+        if (all.isPresent() && kind == RESTORE) {
+            context.terminal().flagError(Subcommand.notForAllDeployments("restore-cleanup"));
+            return 1;
+        }
+        if (all.isPresent()) {
+            // The original writes cleanup logs into the working directory, whatever the artifact path.
+            AllDeploymentsRun run = new AllDeploymentsRun(all.get(), context, target.redactor(),
+                    AllDeploymentsWording.BACKUP_CLEANUP);
+            return run.run(logger, new LoggedDeploymentStep(run, context, null, target.debug(), target.redactor(),
+                    (deployment, log, timestamp) -> new Cleaner(all.get().source(deployment, log), log).clean(kind)),
+                    outcome -> false);
+        }
+        Cancellation cancellation = trapCtrlC(kind == BACKUP ? "backup" : "restore");
+        return ErrorReport.report(new Cleaner(target.source(logger), logger, cancellation).clean(kind),
+                context.terminal(),
+                context.clock(), target.redactor(), null);
     }
 }

@@ -2,12 +2,29 @@ package bbr.cli;
 
 import bbr.log.LinePrinter;
 import bbr.log.Logger;
+import bbr.log.PercentLines;
+import bbr.log.ProgressListener;
+import bbr.log.Redactor;
 import java.time.Clock;
 
 /** What every command needs from the outside world, passed in so tests can drive the CLI in-process. */
-record CliContext(Terminal terminal, Clock clock) {
+record CliContext(Terminal terminal, Clock clock, Screen screen) {
 
-    Logger logger(boolean debug) {
-        return new LinePrinter(terminal.out(), debug, clock);
+    /** The run's log on stdout, secrets redacted; progress as percent lines, or live rows on a terminal. */
+    Logger logger(boolean debug, Redactor redactor) {
+        Logger lines = redactor.wrap(new LinePrinter(screen::println, debug, clock));
+        return screen.progress().map(lines::withProgress).orElse(lines);
+    }
+
+    /**
+     * One deployment's log under --all-deployments: lines and percent progress go to its file; on a terminal its
+     * copies also show in the live block, named by deployment.
+     */
+    Logger deploymentLogger(DeploymentLogFile file, String deployment, boolean debug, Redactor redactor) {
+        Logger lines = redactor.wrap(new LinePrinter(file::println, debug, clock));
+        ProgressListener percent = new PercentLines(lines);
+        return lines.withProgress(screen.progress()
+                .map(live -> ProgressListener.both(percent, live.labelled(deployment + ": ")))
+                .orElse(percent));
     }
 }

@@ -1,13 +1,19 @@
 package bbr.cli;
 
+import bbr.log.Logger;
 import bbr.orchestration.Backuper;
+import bbr.orchestration.Outcome;
 import java.nio.file.Path;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code bbr deployment backup}: the director-mode backup plus the two flags only deployments have. */
+/** {@code bbr deployment backup}: the director-mode backup plus what only deployments have. */
 @Command(name = "backup", aliases = "b", description = "Backup a deployment")
 final class DeploymentBackupCommand extends BackupCommand {
+
+    static final String LOCK_FREE_WITH_ALL = "Cannot use the --unsafe-lock-free flag in conjunction with the"
+            + " --all-deployments flag";
 
     @Option(names = "--with-manifest", description = "Download the deployment manifest")
     boolean withManifest;
@@ -23,5 +29,24 @@ final class DeploymentBackupCommand extends BackupCommand {
     @Override
     Backuper.Request request(Path parent) {
         return new Backuper.Request(parent, withManifest, unsafeLockFree);
+    }
+
+    @Override
+    int run(Logger logger) {
+        Optional<AllDeploymentsTarget> all = target.allDeployments();
+        if (all.isEmpty()) {
+            return super.run(logger);
+        }
+        if (unsafeLockFree) {
+            context.terminal().flagError(LOCK_FREE_WITH_ALL);
+            return 1;
+        }
+        Path parent = artifactParent();
+        AllDeploymentsRun run = new AllDeploymentsRun(all.get(), context, target.redactor(),
+                AllDeploymentsWording.BACKUP);
+        return run.run(logger, new LoggedDeploymentStep(run, context, artifactPath, target.debug(), target.redactor(),
+                (deployment, log, timestamp) -> new Backuper(all.get().source(deployment, log), log, context.clock())
+                        .backup(new Backuper.Request(parent, withManifest, false, timestamp)).outcome()),
+                Outcome::recommendsBackupCleanup);
     }
 }

@@ -5,8 +5,13 @@ import bbr.director.CaCertificates;
 import bbr.director.DirectorClient;
 import bbr.director.DirectorUrl;
 import bbr.log.Logger;
+import bbr.log.Redactor;
 import bbr.orchestration.InstanceSource;
+import java.io.IOException;
 import java.net.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
@@ -18,7 +23,7 @@ import picocli.CommandLine.Option;
 /** {@code bbr deployment}: back up a deployment's VMs found through the BOSH Director. */
 @Command(name = "deployment", description = "Backup BOSH deployments",
         synopsisHeading = "USAGE:%n   ", customSynopsis = "bbr deployment [options] subcommand [subcommand options]")
-final class DeploymentCommand implements Target, Callable<Integer> {
+final class DeploymentCommand implements Target, AllDeploymentsTarget, Callable<Integer> {
 
     @Option(names = {"--target", "-t"}, description = "BOSH Director URL [$BOSH_ENVIRONMENT]")
     String target;
@@ -36,6 +41,9 @@ final class DeploymentCommand implements Target, Callable<Integer> {
     @Option(names = "--ca-cert",
             description = "Path or value of BOSH Director custom CA certificate [$CA_CERT, $BOSH_CA_CERT]")
     String caCert;
+
+    @CommandLine.Mixin
+    ScriptTimeout scriptTimeout = new ScriptTimeout();
 
     @Option(names = "--debug", description = "Enable debug logs")
     boolean debug;
@@ -96,6 +104,11 @@ final class DeploymentCommand implements Target, Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return Optional.of("--ca-cert: " + e.getMessage());
         }
+        try {
+            scriptTimeout.duration();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
         return Optional.empty();
     }
 
@@ -106,9 +119,33 @@ final class DeploymentCommand implements Target, Callable<Integer> {
 
     @Override
     public InstanceSource source(Logger logger) {
-        DirectorUrl url = DirectorUrl.parse(target);
-        return new DeploymentInstanceSource(deployment,
-                () -> DirectorClient.connect(url, username, password, trust, Proxy.NO_PROXY, logger), logger);
+        return source(deployment, logger);
+    }
+
+    @Override
+    public InstanceSource source(String name, Logger logger) {
+        return new DeploymentInstanceSource(name, () -> director(logger), logger, scriptTimeout.duration());
+    }
+
+    @Override
+    public List<String> deploymentNames(Logger logger) throws IOException {
+        return director(logger).deployments();
+    }
+
+    @Override
+    public Optional<AllDeploymentsTarget> allDeployments() {
+        return allDeployments ? Optional.of(this) : Optional.empty();
+    }
+
+    /** The client secret, and the basic-auth header value it makes with the username, are never printed. */
+    @Override
+    public Redactor redactor() {
+        return Redactor.shapes().withSecret(password).withSecret(Base64.getEncoder()
+                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private DirectorClient director(Logger logger) throws IOException {
+        return DirectorClient.connect(DirectorUrl.parse(target), username, password, trust, Proxy.NO_PROXY, logger);
     }
 
     @Override

@@ -25,6 +25,9 @@ final class DirectorCommand implements Target, Callable<Integer> {
     @Option(names = {"--private-key-path", "--key"}, description = "BOSH Director SSH private key")
     Path privateKeyPath;
 
+    @CommandLine.Mixin
+    ScriptTimeout scriptTimeout = new ScriptTimeout();
+
     @Option(names = "--debug", description = "Enable debug logs")
     boolean debug;
 
@@ -61,9 +64,10 @@ final class DirectorCommand implements Target, Callable<Integer> {
     public Optional<String> invalidFlag() {
         try {
             HostAndPort.parse(host);
+            scriptTimeout.duration();
             return Optional.empty();
         } catch (IllegalArgumentException e) {
-            return Optional.of("--host: " + e.getMessage());
+            return Optional.of(e.getMessage().startsWith("--") ? e.getMessage() : "--host: " + e.getMessage());
         }
     }
 
@@ -74,7 +78,8 @@ final class DirectorCommand implements Target, Callable<Integer> {
 
     @Override
     public InstanceSource source(Logger logger) {
-        return new DirectorInstanceSource(HostAndPort.parse(host), username, privateKeyPath, logger);
+        return new DirectorInstanceSource(HostAndPort.parse(host), username, privateKeyPath, logger,
+                scriptTimeout.duration());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package bbr.cli;
 
+import bbr.log.Redactor;
 import bbr.orchestration.BbrError;
 import bbr.orchestration.Outcome;
 import java.io.IOException;
@@ -27,16 +28,16 @@ final class ErrorReport {
     }
 
     /** Returns the exit code; prints nothing on success (the original's blank stderr line is not kept). */
-    static int report(Outcome outcome, Terminal terminal, Clock clock, String footer) {
+    static int report(Outcome outcome, Terminal terminal, Clock clock, Redactor redactor, String footer) {
         if (!outcome.failed()) {
             return 0;
         }
-        terminal.err().print(block(outcome.errors()));
+        terminal.err().print(redactor.redact(block(outcome.errors())));
         if (footer != null) {
             terminal.err().println();
             terminal.err().println(footer);
         }
-        writeStackTraces(outcome.errors(), terminal, clock);
+        writeStackTraces(outcome.errors(), terminal, clock, redactor);
         return outcome.exitCode();
     }
 
@@ -50,16 +51,18 @@ final class ErrorReport {
         return text.toString();
     }
 
-    static void writeStackTraces(List<? extends Throwable> errors, Terminal terminal, Clock clock) {
-        StringWriter traces = new StringWriter();
-        try (PrintWriter writer = new PrintWriter(traces)) {
+    static void writeStackTraces(List<? extends Throwable> errors, Terminal terminal, Clock clock,
+                                 Redactor redactor) {
+        StringWriter raw = new StringWriter();
+        try (PrintWriter writer = new PrintWriter(raw)) {
             errors.forEach(error -> error.printStackTrace(writer));
         }
+        String traces = redactor.redact(raw.toString());
         String stamp = ZonedDateTime.now(clock).withZoneSameInstant(ZoneOffset.UTC)
                 .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'"));
         Path file = terminal.workingDirectory().resolve("bbr-" + stamp + ".err.log");
         try {
-            Files.writeString(file, traces.toString(), StandardCharsets.UTF_8);
+            Files.writeString(file, traces, StandardCharsets.UTF_8);
         } catch (IOException e) {
             terminal.err().print(traces);
         }

@@ -1,27 +1,49 @@
 package bbr.cli;
 
 import bbr.instance.Version;
+import bbr.log.Redactor;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Clock;
 import picocli.CommandLine;
 
 /** Entry point: builds the command tree and maps what happened to the process exit code. */
 public final class Main {
 
+    /** "1" draws the live progress block even without a terminal, "0" never draws it; for tests and odd consoles. */
+    static final String FORCE_TTY = "BBR_FORCE_TTY";
+
     private Main() {
     }
 
     public static void main(String[] args) {
-        boolean terminal = System.console() != null;
+        boolean terminal = isTerminal(System.console() != null, System.getenv(FORCE_TTY));
         int code = run(System.out, System.err, Path.of(System.getProperty("user.dir")), terminal, args);
         System.out.flush();
         System.exit(code);
     }
 
-    /** Runs bbr with {@code args}; the only place besides {@link #main} that knows about exit codes. */
-    public static int run(PrintStream out, PrintStream err, Path workingDirectory, boolean colour, String... args) {
-        CliContext context = new CliContext(new Terminal(out, err, workingDirectory, colour), Clock.systemDefaultZone());
+    static boolean isTerminal(boolean console, String forced) {
+        if ("1".equals(forced)) {
+            return true;
+        }
+        return !"0".equals(forced) && console;
+    }
+
+    /**
+     * Runs bbr with {@code args}; the only place besides {@link #main} that knows about exit codes. On a
+     * {@code terminal}, flag errors are red and copy progress is a live block instead of percent lines.
+     */
+    public static int run(PrintStream out, PrintStream err, Path workingDirectory, boolean terminal, String... args) {
+        // Answered before picocli builds the command tree: pipelines call `bbr version` often, and it should cost
+        // no more than starting the JVM.
+        if (args.length == 1 && List.of("version", "v", "--version", "-v").contains(args[0])) {
+            out.println("bbr version " + Version.current());
+            return 0;
+        }
+        CliContext context = new CliContext(new Terminal(out, err, workingDirectory, terminal),
+                Clock.systemDefaultZone(), terminal ? LiveScreen.on(out) : Screen.plain(out));
         CommandLine root = CommandTree.build(context);
         root.setOut(new java.io.PrintWriter(out, true));
         root.setErr(new java.io.PrintWriter(err, true));
@@ -33,13 +55,10 @@ public final class Main {
         });
         root.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
             err.println(exception.getMessage() != null ? exception.getMessage() : exception.toString());
-            ErrorReport.writeStackTraces(java.util.List.of(exception), context.terminal(), context.clock());
+            ErrorReport.writeStackTraces(java.util.List.of(exception), context.terminal(), context.clock(),
+                    Redactor.shapes());
             return 1;
         });
-        if (args.length > 0 && (args[0].equals("--version") || args[0].equals("-v"))) {
-            out.println("bbr version " + Version.current());
-            return 0;
-        }
         return root.execute(args);
     }
 }

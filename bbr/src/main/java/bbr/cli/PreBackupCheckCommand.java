@@ -4,6 +4,7 @@ import bbr.log.Logger;
 import bbr.orchestration.BackupChecker;
 import bbr.orchestration.ErrorKind;
 import bbr.orchestration.Outcome;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 
 /** {@code pre-backup-check}/{@code c}: says on stdout whether a backup could run, changing nothing. */
@@ -16,15 +17,34 @@ final class PreBackupCheckCommand extends Subcommand {
 
     @Override
     int run(Logger logger) {
-        Outcome outcome = new BackupChecker(target.source(logger), logger).check();
-        if (!outcome.failed()) {
-            context.terminal().out().println(target.verdictSubject() + " can be backed up.");
-            return 0;
+        Optional<AllDeploymentsTarget> all = target.allDeployments();
+        if (all.isPresent()) {
+            return checkAll(all.get(), logger);
         }
-        context.terminal().out().println(target.verdictSubject() + " cannot be backed up.");
-        context.terminal().out().print(ErrorReport.block(outcome.errors()).indent(2));
-        boolean leftover = outcome.errors().get(0).kind() == ErrorKind.ARTIFACT_DIR_EXISTS;
-        return ErrorReport.report(outcome, context.terminal(), context.clock(),
+        Outcome outcome = new BackupChecker(target.source(logger), logger).check();
+        context.screen().println(target.redactor().redact(verdict(target.verdictSubject(), outcome)));
+        boolean leftover = outcome.failed() && outcome.errors().get(0).kind() == ErrorKind.ARTIFACT_DIR_EXISTS;
+        return ErrorReport.report(outcome, context.terminal(), context.clock(), target.redactor(),
                 leftover ? ErrorReport.BACKUP_CLEANUP_ADVICE : null);
+    }
+
+    /** Like the original, checking every deployment writes no log: only the verdicts are printed. */
+    private int checkAll(AllDeploymentsTarget all, Logger logger) {
+        AllDeploymentsRun run = new AllDeploymentsRun(all, context, target.redactor(),
+                AllDeploymentsWording.PRE_BACKUP_CHECK);
+        return run.run(logger, deployment -> {
+            Outcome outcome = new BackupChecker(all.source(deployment, Logger.discarding()), Logger.discarding())
+                    .check();
+            run.stamped(target.redactor().redact(verdict("Deployment '" + deployment + "'", outcome)));
+            return outcome;
+        }, outcome -> outcome.has(ErrorKind.ARTIFACT_DIR_EXISTS));
+    }
+
+    /** "X can be backed up.", or "X cannot be backed up." and the errors indented by two spaces. */
+    static String verdict(String subject, Outcome outcome) {
+        if (!outcome.failed()) {
+            return subject + " can be backed up.";
+        }
+        return subject + " cannot be backed up.\n" + ErrorReport.block(outcome.errors()).indent(2).stripTrailing();
     }
 }

@@ -25,8 +25,12 @@ final class RestoreCommand extends Subcommand {
 
     @Override
     int run(Logger logger) {
+        if (target.allDeployments().isPresent()) {
+            context.terminal().flagError(Subcommand.notForAllDeployments("restore"));
+            return 1;
+        }
         Path artifact = context.terminal().workingDirectory().resolve(artifactPath);
-        return ErrorReport.report(new Restorer(target.source(logger), logger).restore(artifact),
-                context.terminal(), context.clock(), null);
+        return ErrorReport.report(new Restorer(target.source(logger), logger, trapCtrlC("restore")).restore(artifact),
+                context.terminal(), context.clock(), target.redactor(), null);
     }
 }

@@ -1,6 +1,7 @@
 package bbr.cli;
 
 import bbr.log.Logger;
+import bbr.orchestration.Cancellation;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -38,7 +39,21 @@ abstract class Subcommand implements Callable<Integer> {
             context.terminal().flagError(invalid.get());
             return 1;
         }
-        return run(context.logger(target.debug()));
+        return run(context.logger(target.debug(), target.redactor()));
+    }
+
+    /** Why {@code --all-deployments} is refused by commands the original never ran on every deployment. */
+    static String notForAllDeployments(String command) {
+        return "The --all-deployments flag is only supported for pre-backup-check, backup and backup-cleanup, not "
+                + command + ": name the deployment with --deployment.";
+    }
+
+    /**
+     * Ctrl-C asks before stopping, as the original does; "yes" cancels what has not started yet, while unlocks and
+     * cleanup still run before bbr exits.
+     */
+    Cancellation trapCtrlC(String operation) {
+        return new CtrlC(context.terminal().out(), System.in, context.screen()).trap(operation);
     }
 
     /** A required flag of the subcommand itself that is missing; none by default. */

@@ -1,6 +1,7 @@
 package bbr.cli;
 
 import bbr.log.Logger;
+import bbr.log.Redactor;
 import bbr.orchestration.InstanceSource;
 import java.util.Optional;
 
@@ -24,4 +25,14 @@ interface Target {
 
     /** Prints this command's help, as the original does before a flag error. */
     void printHelp();
+
+    /** Takes this target's secrets (and anything shaped like one) out of what bbr prints. */
+    default Redactor redactor() {
+        return Redactor.shapes();
+    }
+
+    /** With {@code --all-deployments}, the Director's deployments; empty otherwise. */
+    default Optional<AllDeploymentsTarget> allDeployments() {
+        return Optional.empty();
+    }
 }

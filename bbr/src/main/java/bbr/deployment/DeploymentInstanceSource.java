@@ -46,6 +46,7 @@ public final class DeploymentInstanceSource implements InstanceSource {
 
     private final String deployment;
     private final DirectorConnection connection;
+    private final java.time.Duration scriptTimeout;
     private DirectorClient director;
     private final Logger logger;
     private final TemporaryUser user = TemporaryUser.generate();
@@ -56,6 +57,13 @@ public final class DeploymentInstanceSource implements InstanceSource {
     private String manifest;
 
     public DeploymentInstanceSource(String deployment, DirectorConnection connection, Logger logger) {
+        this(deployment, connection, logger, null);
+    }
+
+    /** @param scriptTimeout how long a job script may run; {@code null} for no limit */
+    public DeploymentInstanceSource(String deployment, DirectorConnection connection, Logger logger,
+                                    java.time.Duration scriptTimeout) {
+        this.scriptTimeout = scriptTimeout;
         this.deployment = deployment;
         this.connection = connection;
         this.logger = logger;
@@ -145,7 +153,7 @@ public final class DeploymentInstanceSource implements InstanceSource {
         SshTarget target = new SshTarget(address.host(), address.port(), user.name(), user.key().keyPair(),
                 HostKeyPolicy.pinned(host.hostPublicKey()));
         ReconnectingRunner remote = new ReconnectingRunner(() -> connector.connect(target));
-        VmShell shell = new VmShell(remote, logger);
+        VmShell shell = new VmShell(remote, logger, scriptTimeout);
         if (shell.isWindows()) {
             logger.warn("skipping Windows instance %s/%s", group, host.indexOrId());
             remote.close();

@@ -10,6 +10,7 @@ import bbr.remote.RemoteRunner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +23,25 @@ public final class VmShell {
 
     private static final String JOBS_GLOB = "/var/vcap/jobs/*/bin/bbr/*";
 
+    /** Grace after the timeout's TERM before KILL: a script may need a moment to release a lock it took. */
+    private static final int KILL_AFTER_SECONDS = 30;
+    /** What GNU timeout exits with when it had to stop the command. */
+    private static final int TIMED_OUT = 124;
+    private static final int KILLED = 137;
+
     private final RemoteRunner remote;
     private final Logger logger;
+    private final Duration scriptTimeout;
 
     public VmShell(RemoteRunner remote, Logger logger) {
+        this(remote, logger, null);
+    }
+
+    /** @param scriptTimeout how long a job script may run before it is stopped; {@code null} for no limit */
+    public VmShell(RemoteRunner remote, Logger logger, Duration scriptTimeout) {
         this.remote = remote;
         this.logger = logger;
+        this.scriptTimeout = scriptTimeout;
     }
 
     public RemoteRunner remote() {
@@ -50,16 +64,45 @@ public final class VmShell {
         return capture("echo %OS%").stdout().strip().equals("Windows_NT");
     }
 
-    /** Runs a job script as root with the given environment; its stdout goes to {@code stdout}. */
+    /**
+     * Runs a job script as root with the given environment; its stdout goes to {@code stdout}. With a script
+     * timeout, the VM's own {@code timeout} stops it (TERM, then KILL), so nothing keeps running there unseen.
+     */
     public CommandResult runScript(String path, Map<String, String> env, OutputStream stdout) throws IOException {
         StringBuilder command = new StringBuilder("sudo");
         env.forEach((name, value) -> command.append(' ').append(name).append('=').append(quote(value)));
+        if (scriptTimeout != null) {
+            command.append(" timeout --kill-after=").append(KILL_AFTER_SECONDS).append(' ')
+                    .append(scriptTimeout.toSeconds());
+        }
         command.append(' ').append(path);
-        return run(command.toString(), null, stdout);
+        CommandResult result = run(command.toString(), null, stdout);
+        if (scriptTimeout != null && (result.exitStatus() == TIMED_OUT || result.exitStatus() == KILLED)) {
+            return new CommandResult(result.exitStatus(), (result.stderr().strip() + "\nstopped after the"
+                    + " --script-timeout of " + scriptTimeout.toSeconds() + "s").strip());
+        }
+        return result;
     }
 
     public boolean artifactRootExists() throws IOException {
         return capture("sudo stat " + RemoteLayout.ARTIFACT_ROOT).succeeded();
+    }
+
+    /**
+     * Creates {@code /var/vcap/store/bbr-backup} only if it is absent, atomically: of two bbr runs that start at
+     * once, exactly one gets it. Returns false when it already existed.
+     */
+    public boolean claimArtifactRoot() throws IOException {
+        String inner = "mkdir -p " + quote(RemoteLayout.ARTIFACT_ROOT.substring(0, RemoteLayout.ARTIFACT_ROOT
+                .lastIndexOf('/'))) + " && mkdir " + quote(RemoteLayout.ARTIFACT_ROOT);
+        CapturedResult result = capture("sudo sh -c " + quote(inner));
+        if (result.succeeded()) {
+            return true;
+        }
+        if (result.stderr().contains("File exists")) {
+            return false;
+        }
+        throw new RemoteCommandException(result.stderr().strip() + " - exit code " + result.exitStatus());
     }
 
     public void makeDirectory(String directory) throws IOException {

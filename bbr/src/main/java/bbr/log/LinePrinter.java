@@ -39,6 +39,8 @@ public final class LinePrinter implements Logger {
         if (level == Level.DEBUG && !debug) {
             return;
         }
-        lines.accept("[bbr] " + ZonedDateTime.now(clock).format(TIME) + " " + level + " - " + message);
+        // A log is text: NUL-separated remote output (checksums under --debug) would make grep call it binary.
+        lines.accept("[bbr] " + ZonedDateTime.now(clock).format(TIME) + " " + level + " - "
+                + message.replace("\0", "\\0"));
     }
 }

@@ -26,9 +26,11 @@ final class ArtifactCopier {
     private static final int BUFFER = 1 << 20;
 
     private final Logger logger;
+    private final Cancellation cancellation;
 
-    ArtifactCopier(Logger logger) {
+    ArtifactCopier(Logger logger, Cancellation cancellation) {
         this.logger = logger;
+        this.cancellation = cancellation;
     }
 
     /**
@@ -40,6 +42,7 @@ final class ArtifactCopier {
         String where = job.name() + " on " + job.instance().label();
         VmShell shell = job.instance().shell();
         String remoteDirectory = artifact.remoteDirectory();
+        cancellation.check("copying the backup of " + where);
         try {
             long size = shell.sizeOf(remoteDirectory);
             logger.info("Copying backup -- %s uncompressed -- for job %s...", Sizes.human(size), where);
@@ -52,8 +55,9 @@ final class ArtifactCopier {
                 }
             });
             TarChecksummer localSums = new TarChecksummer();
-            try (OutputStream file = new BufferedOutputStream(directory.createArtifact(artifact), BUFFER)) {
-                shell.streamTar(remoteDirectory, new CopyProgress(new Tee(file, localSums), logger, where, size));
+            try (OutputStream file = new BufferedOutputStream(directory.createArtifact(artifact), BUFFER);
+                 CopyProgress progress = new CopyProgress(new Tee(file, localSums), logger, cancellation, where, size)) {
+                shell.streamTar(remoteDirectory, progress);
             } finally {
                 remoteSums.handle((sums, failure) -> null).join(); // never leave the checksum command behind
             }
@@ -66,6 +70,7 @@ final class ArtifactCopier {
             logger.debug("Comparing shasums");
             List<String> mismatches = local.mismatchesWith(remote);
             if (!mismatches.isEmpty()) {
+                removePartial(directory, artifact);
                 throw new BbrError(ErrorKind.DRAIN, "Backup is corrupted, checksum failed for "
                         + job.instance().label() + " " + job.name() + " - " + Checksums.describeMismatch(mismatches));
             }
@@ -73,6 +78,7 @@ final class ArtifactCopier {
             logger.info("Finished validity checks -- for job %s...", where);
             shell.remove(remoteDirectory);
         } catch (IOException | RuntimeException e) {
+            removePartial(directory, artifact);
             throw new BbrError(ErrorKind.DRAIN, "Error streaming backup for job " + where + ": " + message(e), e);
         }
     }
@@ -83,12 +89,14 @@ final class ArtifactCopier {
         String where = job.name() + " on " + job.instance().indexLabel();
         VmShell shell = job.instance().shell();
         Checksums expected = directory.metadata().find(artifact).map(e -> e.checksums()).orElse(null);
+        cancellation.check("sending the backup for " + where);
         try {
             long size = Files.size(directory.fileOf(artifact));
             logger.info("Copying backup -- %s uncompressed -- for job %s...", Sizes.human(size), where);
             job.instance().markArtifactRootCreated();
-            try (InputStream file = directory.openArtifact(artifact)) {
-                shell.extractTar(artifact.remoteDirectory(), new ProgressInput(file, logger, where, size));
+            try (InputStream file = new ProgressInput(directory.openArtifact(artifact), logger, cancellation, where,
+                    size)) {
+                shell.extractTar(artifact.remoteDirectory(), file);
             }
             Checksums remote = Checksums.of(shell.checksums(artifact.remoteDirectory()));
             List<String> mismatches = expected == null ? List.of() : remote.mismatchesWith(expected);
@@ -102,6 +110,15 @@ final class ArtifactCopier {
         } catch (IOException e) {
             throw new BbrError(ErrorKind.GENERAL, "Unable to send backup to remote machine. Got error: "
                     + message(e), e);
+        }
+    }
+
+    /** A tar whose copy failed is not kept: half a file would look like an artifact. */
+    private void removePartial(BackupDirectory directory, ArtifactName artifact) {
+        try {
+            Files.deleteIfExists(directory.fileOf(artifact));
+        } catch (IOException e) {
+            logger.warn("could not remove the partial artifact %s: %s", directory.fileOf(artifact), e.getMessage());
         }
     }
 

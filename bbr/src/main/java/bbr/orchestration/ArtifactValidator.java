@@ -24,6 +24,10 @@ final class ArtifactValidator {
 
     static void validate(BackupDirectory directory) throws BbrError {
         BackupMetadata metadata = directory.metadata();
+        if (metadata.incomplete()) {
+            throw new BbrError(ErrorKind.GENERAL, "Backup is incomplete: " + directory.path()
+                    + " is from a backup that failed, so it holds only part of the deployment; refusing to restore it");
+        }
         for (ArtifactName artifact : metadata.artifacts()) {
             Path file = directory.fileOf(artifact);
             Checksums expected = metadata.find(artifact).orElseThrow().checksums();

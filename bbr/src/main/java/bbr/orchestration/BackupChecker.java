@@ -15,7 +15,7 @@ public final class BackupChecker {
 
     public Outcome check() {
         Outcome outcome = new Outcome();
-        Session.run(source, logger, outcome, deployment -> BackupChecks.run(deployment, logger, outcome));
+        Session.run(source, logger, outcome, deployment -> BackupChecks.run(deployment, logger, outcome, false));
         return outcome;
     }
 }

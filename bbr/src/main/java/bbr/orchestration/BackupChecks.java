@@ -11,15 +11,18 @@ final class BackupChecks {
     private BackupChecks() {
     }
 
-    /** Returns the lock batches, or {@code null} after recording why the deployment cannot be backed up. */
-    static List<List<Job>> run(Deployment deployment, Logger logger, Outcome outcome) {
+    /**
+     * Returns the lock batches, or {@code null} after recording why the deployment cannot be backed up. A backup
+     * claims the remote artifact directory; pre-backup-check only looks.
+     */
+    static List<List<Job>> run(Deployment deployment, Logger logger, Outcome outcome, boolean claim) {
         logger.info("Running pre-checks for backup of %s...", deployment.name());
         if (!deployment.has(ScriptName.BACKUP)) {
             outcome.add(new BbrError(ErrorKind.GENERAL,
                     "Deployment '" + deployment.name() + "' has no backup scripts"));
             return null;
         }
-        deployment.checkArtifactRootAbsent(outcome);
+        deployment.checkArtifactRootAbsent(outcome, claim);
         List<List<Job>> batches = null;
         try {
             batches = LockOrderer.order(deployment.jobs(), LockOrderer.Phase.BACKUP, logger);

@@ -17,8 +17,15 @@ import java.util.Map;
  */
 public final class Backuper {
 
-    /** What to back up into where. */
-    public record Request(Path artifactParent, boolean withManifest, boolean unsafeLockFree) {
+    /**
+     * What to back up into where; {@code artifactTime} names the artifact directory (null: when it is created),
+     * so that --all-deployments can give a deployment's log file and artifact the same timestamp.
+     */
+    public record Request(Path artifactParent, boolean withManifest, boolean unsafeLockFree,
+                          ZonedDateTime artifactTime) {
+        public Request(Path artifactParent, boolean withManifest, boolean unsafeLockFree) {
+            this(artifactParent, withManifest, unsafeLockFree, null);
+        }
     }
 
     /** The outcome, and the artifact directory if one was created. */
@@ -28,15 +35,21 @@ public final class Backuper {
     private final InstanceSource source;
     private final Logger logger;
     private final Clock clock;
+    private final Cancellation cancellation;
     private final ScriptStep scripts;
     private final ArtifactCopier copier;
 
     public Backuper(InstanceSource source, Logger logger, Clock clock) {
+        this(source, logger, clock, Cancellation.none());
+    }
+
+    public Backuper(InstanceSource source, Logger logger, Clock clock, Cancellation cancellation) {
+        this.cancellation = cancellation;
         this.source = source;
         this.logger = logger;
         this.clock = clock;
-        this.scripts = new ScriptStep(logger);
-        this.copier = new ArtifactCopier(logger);
+        this.scripts = new ScriptStep(logger, cancellation);
+        this.copier = new ArtifactCopier(logger, cancellation);
     }
 
     public Result backup(Request request) {
@@ -44,7 +57,7 @@ public final class Backuper {
         BackupDirectory[] created = new BackupDirectory[1];
         Session.run(source, logger, outcome, deployment -> {
             try {
-                List<List<Job>> batches = BackupChecks.run(deployment, logger, outcome);
+                List<List<Job>> batches = BackupChecks.run(deployment, logger, outcome, true);
                 if (batches == null) {
                     return;
                 }
@@ -63,11 +76,15 @@ public final class Backuper {
                                        boolean lockFree, Outcome outcome) {
         if (lock(batches, lockFree, outcome)
                 || Session.failed(outcome, scripts.run(Stage.BACKUP, List.of(deployment.jobs()),
-                        Parallel.DEFAULT_WIDTH, true, Map.of()))) {
+                        Parallel.DEFAULT_WIDTH, true, Map.of()))
+                || cancelled(outcome, "unlocking after a successful backup")) {
             unlock(batches, false, lockFree, outcome);
             return;
         }
         unlock(batches, true, lockFree, outcome);
+        if (cancelled(outcome, "copying the backup")) {
+            return;
+        }
         List<Parallel.Task> drains = deployment.jobsWith(ScriptName.BACKUP).stream()
                 .map(job -> (Parallel.Task) () -> copier.drain(job, artifact))
                 .toList();
@@ -76,6 +93,17 @@ public final class Backuper {
                     GoTime.format(ZonedDateTime.now(clock)));
         } else {
             logger.info("Backup created of %s on %s", deployment.name(), GoTime.format(ZonedDateTime.now(clock)));
+        }
+    }
+
+    /** Records the operator's cancellation, if any, as the reason {@code what} did not happen. */
+    private boolean cancelled(Outcome outcome, String what) {
+        try {
+            cancellation.check(what);
+            return false;
+        } catch (BbrError e) {
+            outcome.add(e);
+            return true;
         }
     }
 
@@ -103,7 +131,8 @@ public final class Backuper {
         ZonedDateTime start = ZonedDateTime.now(clock);
         try {
             BackupDirectory directory = BackupDirectory.create(request.artifactParent(),
-                    BackupDirectory.directoryName(deployment.name(), start), start);
+                    BackupDirectory.directoryName(deployment.name(),
+                            request.artifactTime() != null ? request.artifactTime() : start), start);
             if (request.withManifest()) {
                 directory.writeManifest(source.manifest().orElse(""));
             }
@@ -118,7 +147,7 @@ public final class Backuper {
             return;
         }
         try {
-            artifact.finish(ZonedDateTime.now(clock));
+            artifact.finish(ZonedDateTime.now(clock), outcome.failed());
         } catch (IOException e) {
             outcome.add(new BbrError(ErrorKind.GENERAL, "Could not write finish time to " + artifact.path()
                     + "/metadata: " + e.getMessage(), e));

@@ -19,9 +19,13 @@ public final class Cleaner {
     private final ScriptStep scripts;
 
     public Cleaner(InstanceSource source, Logger logger) {
+        this(source, logger, Cancellation.none());
+    }
+
+    public Cleaner(InstanceSource source, Logger logger, Cancellation cancellation) {
         this.source = source;
         this.logger = logger;
-        this.scripts = new ScriptStep(logger);
+        this.scripts = new ScriptStep(logger, cancellation);
     }
 
     public Outcome clean(Kind kind) {

@@ -1,39 +1,39 @@
 package bbr.orchestration;
 
 import bbr.log.Logger;
+import bbr.log.ProgressListener;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 
 /**
- * Counts the bytes of one artifact copy and logs "-- N% complete" each time another 5 % of the expected size
- * has passed, as the original does on a pipe.
+ * Counts the bytes of one artifact copy and reports them to the logger's progress listener (the original's
+ * "-- N% complete" lines on a pipe, a live status row on a terminal). Closing it ends the copy's progress but
+ * leaves the stream underneath open: its owner closes that.
  */
 final class CopyProgress extends FilterOutputStream {
 
-    private static final int STEP_PERCENT = 5;
-
-    private final Logger logger;
-    private final String label;
-    private final long expected;
+    private final ProgressListener.Copy copy;
+    private final Cancellation cancellation;
     private long copied;
-    private int lastReported;
+    private boolean finished;
 
-    CopyProgress(OutputStream out, Logger logger, String label, long expected) {
+    CopyProgress(OutputStream out, Logger logger, Cancellation cancellation, String label, long expected) {
         super(out);
-        this.logger = logger;
-        this.label = label;
-        this.expected = expected;
+        this.cancellation = cancellation;
+        this.copy = logger.progress().started(label, expected);
     }
 
     @Override
     public void write(int b) throws IOException {
-        out.write(b);
-        advance(1);
+        write(new byte[] {(byte) b}, 0, 1);
     }
 
     @Override
     public void write(byte[] bytes, int offset, int length) throws IOException {
+        if (cancellation.requested()) {
+            throw new IOException("copy cancelled by the operator");
+        }
         out.write(bytes, offset, length);
         advance(length);
     }
@@ -42,15 +42,25 @@ final class CopyProgress extends FilterOutputStream {
         return copied;
     }
 
-    private void advance(int length) {
+    /** Counts bytes that passed elsewhere, for a reading copy ({@link ProgressInput}). */
+    void advance(int length) throws IOException {
+        if (cancellation.requested()) {
+            throw new IOException("copy cancelled by the operator");
+        }
         copied += length;
-        if (expected <= 0) {
+        copy.advanced(copied);
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (finished) {
             return;
         }
-        int percent = (int) Math.min(100, copied * 100 / expected);
-        if (percent >= lastReported + STEP_PERCENT) {
-            lastReported = percent - percent % STEP_PERCENT;
-            logger.info("Copying backup for job %s -- %d%% complete", label, lastReported);
+        finished = true;
+        try {
+            out.flush();
+        } finally {
+            copy.finished();
         }
     }
 }

@@ -43,13 +43,22 @@ final class Deployment {
         return instances.stream().anyMatch(i -> i.hasScript(script));
     }
 
-    /** Fails when any instance already has {@code /var/vcap/store/bbr-backup}: a crashed run or a running one. */
-    void checkArtifactRootAbsent(Outcome outcome) {
+    /**
+     * Fails when any instance already has {@code /var/vcap/store/bbr-backup}: a crashed run or a running one.
+     * With {@code claim}, creates it atomically instead of only looking, so that a second bbr started at the same
+     * moment is refused rather than both going ahead.
+     */
+    void checkArtifactRootAbsent(Outcome outcome, boolean claim) {
         for (Instance instance : instances) {
             try {
-                if (instance.shell().artifactRootExists()) {
+                boolean absent = claim ? instance.shell().claimArtifactRoot() : !instance.shell().artifactRootExists();
+                if (absent && claim) {
+                    instance.markArtifactRootCreated();
+                }
+                if (!absent) {
                     outcome.add(new BbrError(ErrorKind.ARTIFACT_DIR_EXISTS, "Directory " + RemoteLayout.ARTIFACT_ROOT
-                            + " already exists on instance " + instance.label()));
+                            + " already exists on instance " + instance.label()
+                            + " (left by an interrupted run, or another bbr is running now)"));
                 }
             } catch (IOException e) {
                 outcome.add(new BbrError(ErrorKind.GENERAL, "Error checking " + RemoteLayout.ARTIFACT_ROOT

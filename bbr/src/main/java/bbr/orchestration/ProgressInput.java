@@ -6,21 +6,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
-/** Reports upload progress of a local artifact in the same 5 % steps as the drain. */
+/** Reports upload progress of a local artifact like the drain's; closing it closes the file and ends the copy. */
 final class ProgressInput extends FilterInputStream {
 
     private final CopyProgress progress;
 
-    ProgressInput(InputStream in, Logger logger, String label, long expected) {
+    ProgressInput(InputStream in, Logger logger, Cancellation cancellation, String label, long expected) {
         super(in);
-        this.progress = new CopyProgress(OutputStream.nullOutputStream(), logger, label, expected);
+        this.progress = new CopyProgress(OutputStream.nullOutputStream(), logger, cancellation, label, expected);
     }
 
     @Override
     public int read() throws IOException {
         int b = super.read();
         if (b >= 0) {
-            progress.write(b);
+            progress.advance(1);
         }
         return b;
     }
@@ -29,8 +29,17 @@ final class ProgressInput extends FilterInputStream {
     public int read(byte[] bytes, int offset, int length) throws IOException {
         int n = super.read(bytes, offset, length);
         if (n > 0) {
-            progress.write(bytes, offset, n);
+            progress.advance(n);
         }
         return n;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            super.close();
+        } finally {
+            progress.close();
+        }
     }
 }

@@ -46,7 +46,7 @@ final class RestoreChecks {
                         + job.instance().label()));
             }
         }
-        deployment.checkArtifactRootAbsent(outcome);
+        deployment.checkArtifactRootAbsent(outcome, true);
         List<List<Job>> batches = null;
         try {
             batches = LockOrderer.order(deployment.jobs(), LockOrderer.Phase.RESTORE, logger);

@@ -18,14 +18,20 @@ public final class Restorer {
 
     private final InstanceSource source;
     private final Logger logger;
+    private final Cancellation cancellation;
     private final ScriptStep scripts;
     private final ArtifactCopier copier;
 
     public Restorer(InstanceSource source, Logger logger) {
+        this(source, logger, Cancellation.none());
+    }
+
+    public Restorer(InstanceSource source, Logger logger, Cancellation cancellation) {
+        this.cancellation = cancellation;
         this.source = source;
         this.logger = logger;
-        this.scripts = new ScriptStep(logger);
-        this.copier = new ArtifactCopier(logger);
+        this.scripts = new ScriptStep(logger, cancellation);
+        this.copier = new ArtifactCopier(logger, cancellation);
     }
 
     public Outcome restore(Path artifactPath) {

@@ -13,9 +13,11 @@ import java.util.Map;
 final class ScriptStep {
 
     private final Logger logger;
+    private final Cancellation cancellation;
 
-    ScriptStep(Logger logger) {
+    ScriptStep(Logger logger, Cancellation cancellation) {
         this.logger = logger;
+        this.cancellation = cancellation;
     }
 
     /**
@@ -40,6 +42,9 @@ final class ScriptStep {
     }
 
     void runOne(Stage stage, Job job, Map<String, String> env) throws BbrError {
+        if (!stage.releasesLocks()) {
+            cancellation.check(stage.script + " of " + job);
+        }
         Map<String, String> environment = new LinkedHashMap<>(env);
         if (stage == Stage.BACKUP || stage == Stage.RESTORE) {
             String directory = (stage == Stage.BACKUP ? job.backupArtifact() : job.restoreArtifact())

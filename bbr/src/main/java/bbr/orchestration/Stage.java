@@ -34,6 +34,11 @@ enum Stage {
         this.errorKind = errorKind;
     }
 
+    /** Unlocks must run even after the operator cancelled: they are what leaves the deployment usable. */
+    boolean releasesLocks() {
+        return this == POST_BACKUP_UNLOCK || this == POST_RESTORE_UNLOCK;
+    }
+
     String header() {
         return "Running " + script + " scripts...";
     }

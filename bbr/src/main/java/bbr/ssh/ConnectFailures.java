@@ -39,15 +39,19 @@ final class ConnectFailures {
         if (session != null && Boolean.TRUE.equals(session.getAttribute(SshClientFactory.HOST_KEY_REFUSED))) {
             return hostKeyMismatch(target, session.getServerKey(), error);
         }
+        if (session != null && session.getServerVersion() == null) {
+            return failure(target, "the server closed the connection without identifying itself as an SSH server",
+                    error);
+        }
         for (Throwable t = error; t != null; t = t.getCause()) {
             String message = String.valueOf(t.getMessage());
             if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
                 return failure(target, "unknown host " + target.host(), error);
+            } else if (t instanceof NoRouteToHostException || message.contains("unreachable")) {
+                return failure(target, "no route to the host (" + message + ")", error);
             } else if (t instanceof ConnectException) {
                 return failure(target, "connection refused (is sshd listening on port " + target.port() + "?)",
                         error);
-            } else if (t instanceof NoRouteToHostException) {
-                return failure(target, "no route to host", error);
             } else if (t instanceof SocketTimeoutException || t instanceof InterruptedByTimeoutException) {
                 return failure(target, "no answer (is the host reachable?)", error);
             } else if (message.contains("server host key algorithms")) {

@@ -28,9 +28,9 @@ final class SshClientFactory {
     static final AttributeKey<Boolean> HOST_KEY_REFUSED = new AttributeKey<>();
 
     /**
-     * AES-GCM first: MINA's default order starts with chacha20-poly1305, which it implements in plain Java and
-     * which is several times slower than the JDK's AES-NI backed AES-GCM (measured, see SshSettings). CTR modes
-     * stay for old servers.
+     * AES-GCM first: MINA's default order starts with chacha20-poly1305, which it implements in plain Java.
+     * Measured downloads: chacha20 137 MB/s at 5.7 CPU s/GiB, aes128-gcm 260-320 MB/s at 1.7-1.9 (the JDK's
+     * AES-NI intrinsics), aes128-ctr 240 MB/s at 2.4. CTR and chacha20 stay for servers without GCM.
      */
     static final List<BuiltinCiphers> CIPHERS = List.of(
             BuiltinCiphers.aes128gcm, BuiltinCiphers.aes256gcm,
@@ -80,7 +80,8 @@ final class SshClientFactory {
         // Scripts may run silently for hours: MINA's 10 minute idle disconnect must not apply.
         CoreModuleProperties.IDLE_TIMEOUT.set(client, Duration.ZERO);
         CoreModuleProperties.NIO2_READ_TIMEOUT.set(client, Duration.ZERO);
-        CoreModuleProperties.AUTH_TIMEOUT.set(client, settings.handshakeTimeout());
+        // A backstop only: SshConnector's own wait must expire first to report which stage hung.
+        CoreModuleProperties.AUTH_TIMEOUT.set(client, settings.handshakeTimeout().plusSeconds(10));
         CoreModuleProperties.IO_CONNECT_TIMEOUT.set(client, settings.connectTimeout());
         CoreModuleProperties.HEARTBEAT_INTERVAL.set(client, settings.heartbeatInterval());
         CoreModuleProperties.HEARTBEAT_REQUEST.set(client, HEARTBEAT_REQUEST);

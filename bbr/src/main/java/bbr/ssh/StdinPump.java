@@ -14,7 +14,11 @@ import org.apache.sshd.client.channel.ChannelExec;
 
 /**
  * Copies a caller's stdin to a remote command on its own thread (the calling thread drains stdout meanwhile),
- * then sends EOF; EOF is sent only after a complete copy, so a failure never looks like a short, valid input.
+ * then sends EOF.
+ *
+ * <p>EOF is sent only after a complete copy. When reading the caller's stdin fails, the channel is closed
+ * instead and {@code run} throws that error, so a truncated upload is never reported as a success (the remote
+ * command may still see its stdin end: OpenSSH closes the pipe when the channel closes).
  */
 final class StdinPump {
 
@@ -67,7 +71,7 @@ final class StdinPump {
 
     private void fail(Throwable cause) {
         failure = cause instanceof IOException io ? io : new IOException(cause.getMessage(), cause);
-        channel.close(false); // without EOF, so the remote command cannot take a truncated input as complete
+        channel.close(false); // no EOF: the command's outcome no longer matters, run() reports this failure
     }
 
     /** Waits a little for the copy to end after the channel closed; a read blocked in the caller's stream is left. */

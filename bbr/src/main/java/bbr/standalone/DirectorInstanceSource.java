@@ -18,6 +18,7 @@ import bbr.ssh.SshTarget;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -30,10 +31,18 @@ public final class DirectorInstanceSource implements InstanceSource {
     private final String username;
     private final Path privateKeyPath;
     private final Logger logger;
+    private final Duration scriptTimeout;
     private SshConnector connector;
     private RemoteRunner remote;
 
     public DirectorInstanceSource(HostAndPort address, String username, Path privateKeyPath, Logger logger) {
+        this(address, username, privateKeyPath, logger, null);
+    }
+
+    /** @param scriptTimeout how long a job script may run; {@code null} for no limit */
+    public DirectorInstanceSource(HostAndPort address, String username, Path privateKeyPath, Logger logger,
+                                  Duration scriptTimeout) {
+        this.scriptTimeout = scriptTimeout;
         this.address = address;
         this.username = username;
         this.privateKeyPath = privateKeyPath;
@@ -58,7 +67,7 @@ public final class DirectorInstanceSource implements InstanceSource {
         try {
             SshTarget target = new SshTarget(address.host(), address.port(), username, key, HostKeyPolicy.acceptAny());
             remote = new ReconnectingRunner(() -> connector.connect(target));
-            Instance instance = new Instance("bosh", "0", "0", true, new VmShell(remote, logger));
+            Instance instance = new Instance("bosh", "0", "0", true, new VmShell(remote, logger, scriptTimeout));
             new JobFinder(logger, ReleaseResolver.NONE, true).findJobs(instance);
             return List.of(instance);
         } catch (IOException | JobFinder.DiscoveryException e) {

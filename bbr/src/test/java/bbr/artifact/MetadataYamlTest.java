@@ -78,6 +78,17 @@ class MetadataYamlTest {
     }
 
     @Test
+    void aFailedBackupIsMarkedIncomplete_andTheMarkSurvivesARoundTrip() {
+        BackupMetadata metadata = new BackupMetadata();
+        metadata.setStartTime("2026/11/27 00:15:00 UTC");
+        metadata.markIncomplete();
+        String text = MetadataYaml.write(metadata);
+        assertThat(text).endsWith("  incomplete: true\n");
+        assertThat(MetadataYaml.read(text).incomplete()).isTrue();
+        assertThat(MetadataYaml.read("backup_activity:\n  start_time: x\n").incomplete()).isFalse();
+    }
+
+    @Test
     void read_acceptsAnUnquotedIntegerIndex() {
         BackupMetadata metadata = MetadataYaml.read("""
                 instances:

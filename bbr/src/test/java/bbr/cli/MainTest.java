@@ -97,6 +97,15 @@ class MainTest {
     }
 
     @Test
+    void liveProgress_onATerminal_unlessBbrForceTtySaysOtherwise() {
+        assertThat(Main.isTerminal(true, null)).isTrue();
+        assertThat(Main.isTerminal(false, null)).isFalse();
+        assertThat(Main.isTerminal(false, "1")).isTrue();
+        assertThat(Main.isTerminal(true, "0")).isFalse();
+        assertThat(Main.isTerminal(false, "")).isFalse();
+    }
+
+    @Test
     void badDirectorUrl_isNamed() {
         Run run = bbr("deployment", "-t", "https://:25555", "-u", "u", "-p", "p", "-d", "d", "--ca-cert", "x",
                 "backup");

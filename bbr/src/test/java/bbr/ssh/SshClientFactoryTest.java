@@ -28,7 +28,7 @@ class SshClientFactoryTest {
         assertThat(CoreModuleProperties.HEARTBEAT_INTERVAL.getRequired(client)).isEqualTo(Duration.ofSeconds(30));
         assertThat(CoreModuleProperties.HEARTBEAT_REQUEST.getRequired(client)).isEqualTo("keepalive@bbr");
         assertThat(CoreModuleProperties.HEARTBEAT_NO_REPLY_MAX.getRequired(client)).isEqualTo(10);
-        assertThat(CoreModuleProperties.AUTH_TIMEOUT.getRequired(client)).isEqualTo(Duration.ofSeconds(60));
+        assertThat(CoreModuleProperties.AUTH_TIMEOUT.getRequired(client)).isEqualTo(Duration.ofSeconds(70));
     }
 
     @Test

@@ -53,7 +53,7 @@ class SshThroughputBenchmark {
                     String[] v = variant.split(":");
                     if (v[0].equals("ssh")) {
                         long start = System.nanoTime();
-                        shell("ssh -q -c " + v[1] + " -i " + key + " -p " + sshd.port + " -o StrictHostKeyChecking=no"
+                        shell("ssh -n -q -c " + v[1] + " -i " + key + " -p " + sshd.port + " -o StrictHostKeyChecking=no"
                                 + " -o UserKnownHostsFile=/dev/null root@127.0.0.1 cat " + source + " > " + dir.resolve("out"));
                         record(variant + " download", mib, System.nanoTime() - start, Double.NaN, Double.NaN);
                     } else {
@@ -118,8 +118,14 @@ class SshThroughputBenchmark {
         }
     }
 
+    /** Never inherits stdin: the forked test JVM's stdin is surefire's command channel, which ssh would eat. */
     private static void shell(String command) throws Exception {
-        if (new ProcessBuilder("sh", "-c", command).inheritIO().start().waitFor() != 0) {
+        Process process = new ProcessBuilder("sh", "-c", command)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        if (process.waitFor() != 0) {
             throw new IllegalStateException("failed: " + command);
         }
     }

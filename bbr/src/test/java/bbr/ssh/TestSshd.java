@@ -41,9 +41,16 @@ final class TestSshd implements Closeable {
 
     /** Starts sshd with RSA, ECDSA and ed25519 host keys, authorizing a fresh RSA client key. */
     static TestSshd start(Path dir) throws IOException, InterruptedException {
+        return start(dir, List.of("rsa", "ecdsa", "ed25519"));
+    }
+
+    /** Starts sshd with host keys of the given types ("rsa", "ecdsa", "ed25519"). */
+    static TestSshd start(Path dir, List<String> hostKeyTypes) throws IOException, InterruptedException {
         Files.createDirectories(Path.of("/run/sshd")); // sshd's privilege-separation directory
-        for (String type : List.of("rsa", "ecdsa", "ed25519")) {
-            KeyFiles.generate(dir.resolve("ssh_host_" + type + "_key"), type);
+        List<String> hostKeys = new ArrayList<>();
+        for (String type : hostKeyTypes) {
+            Path key = KeyFiles.generate(dir.resolve("ssh_host_" + type + "_key"), type);
+            hostKeys.add("HostKey " + key);
         }
         SshKeys.GeneratedKey client = SshKeys.generateRsa2048();
         Files.writeString(dir.resolve("authorized_keys"), client.publicKeyLine() + "\n");
@@ -52,9 +59,7 @@ final class TestSshd implements Closeable {
         Files.writeString(config, String.join("\n",
                 "Port " + port,
                 "ListenAddress 127.0.0.1",
-                "HostKey " + dir.resolve("ssh_host_rsa_key"),
-                "HostKey " + dir.resolve("ssh_host_ecdsa_key"),
-                "HostKey " + dir.resolve("ssh_host_ed25519_key"),
+                String.join("\n", hostKeys),
                 "PidFile " + dir.resolve("sshd.pid"),
                 "AuthorizedKeysFile " + dir.resolve("authorized_keys"),
                 "StrictModes no",
@@ -99,7 +104,7 @@ final class TestSshd implements Closeable {
     /** Sends {@code signal} (e.g. "KILL", "STOP", "CONT") to every per-connection sshd process. */
     void signalConnections(String signal) throws IOException, InterruptedException {
         for (ProcessHandle p : connectionProcesses()) {
-            new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).inheritIO().start().waitFor();
+            new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).start().waitFor();
         }
     }
 

@@ -31,6 +31,18 @@ final class DeploymentFixture {
         return args.toArray(String[]::new);
     }
 
+    /** {@code bbr deployment … --all-deployments SUBCOMMAND…}. */
+    static BbrRun bbrForAll(DirectorSimulator director, Path workDir, String... subcommand) {
+        return BbrProcess.run(workDir, allDeploymentsArgs(director, subcommand));
+    }
+
+    static String[] allDeploymentsArgs(DirectorSimulator director, String... subcommand) {
+        List<String> args = new ArrayList<>(List.of("deployment", "--target", director.url(), "--username", USER,
+                "--password", SECRET, "--ca-cert", director.caCertFile().toString(), "--all-deployments"));
+        args.addAll(List.of(subcommand));
+        return args.toArray(String[]::new);
+    }
+
     static BbrRun bbrWithEnv(Path workDir, Map<String, String> env, String... args) {
         try (BbrProcess process = BbrProcess.start(workDir, env, args)) {
             return process.await(Duration.ofMinutes(5));

@@ -18,6 +18,9 @@ import java.util.function.Predicate;
  */
 public final class BbrProcess implements AutoCloseable {
 
+    /** An argument {@code --jvm-option=X} passes X to the JVM instead of to bbr (e.g. a small heap limit). */
+    public static final String JVM_OPTION = "--jvm-option=";
+
     private final Process process;
     private final List<String> stdout = new ArrayList<>();
     private final StringBuilder stderr = new StringBuilder();
@@ -41,13 +44,41 @@ public final class BbrProcess implements AutoCloseable {
 
     /** Starts {@code bbr ARGS} in {@code workingDirectory}, with the environment of this JVM plus {@code env}. */
     public static BbrProcess start(Path workingDirectory, java.util.Map<String, String> env, String... args) {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:+UseSerialGC", "-jar", jar().toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
+        ProcessBuilder builder = new ProcessBuilder(bbrCommand(args)).directory(workingDirectory.toFile());
         builder.environment().putAll(env);
         builder.redirectInput(ProcessBuilder.Redirect.PIPE);
         try {
             return new BbrProcess(builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Starts {@code bbr ARGS} on a pseudo-terminal (util-linux {@code script}), as an operator's shell would: bytes
+     * written to {@link #stdin()} are typed on it, so {@code "\u0003"} is a real Ctrl-C.
+     */
+    public static BbrProcess startOnTerminal(Path workingDirectory, java.util.Map<String, String> env,
+                                             String... args) {
+        StringBuilder line = new StringBuilder("stty cols 200 rows 50; exec");
+        for (String word : bbrCommand(args)) {
+            line.append(" '").append(word.replace("'", "'\\''")).append('\'');
+        }
+        ProcessBuilder builder = new ProcessBuilder("script", "-qfec", line.toString(), "/dev/null")
+                .directory(workingDirectory.toFile());
+        builder.environment().putAll(env);
+        try {
+            return new BbrProcess(builder.start());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Types {@code text} on bbr's standard input. */
+    public void type(String text) {
+        try {
+            process.getOutputStream().write(text.getBytes(StandardCharsets.UTF_8));
+            process.getOutputStream().flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -118,6 +149,21 @@ public final class BbrProcess implements AutoCloseable {
     @Override
     public void close() {
         process.destroyForcibly();
+    }
+
+    private static List<String> bbrCommand(String... args) {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:+UseSerialGC"));
+        List<String> bbrArgs = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.startsWith(JVM_OPTION)) {
+                command.add(arg.substring(JVM_OPTION.length()));
+            } else {
+                bbrArgs.add(arg);
+            }
+        }
+        command.addAll(List.of("-jar", jar().toString()));
+        command.addAll(bbrArgs);
+        return command;
     }
 
     static Path jar() {

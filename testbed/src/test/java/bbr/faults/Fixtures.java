@@ -1,0 +1,53 @@
+package bbr.faults;
+
+import bbr.testbed.jobs.JobScripts;
+import bbr.testbed.vm.Vm;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Small helpers shared by the fault tests. */
+final class Fixtures {
+
+    private Fixtures() {
+    }
+
+    static String[] directorArgs(Vm vm, String... subcommand) {
+        List<String> args = new ArrayList<>(List.of("director", "--host", vm.hostAndPort(), "--username",
+                vm.username(), "--private-key-path", vm.privateKeyPath().toString()));
+        args.addAll(List.of(subcommand));
+        return args.toArray(String[]::new);
+    }
+
+    /** Prepends {@code -J<option>} style JVM options understood by {@code BbrProcess}. */
+    static String[] withJavaOptions(String option, String[] args) {
+        List<String> all = new ArrayList<>(List.of("--jvm-option=" + option));
+        all.addAll(List.of(args));
+        return all.toArray(String[]::new);
+    }
+
+    static Path onlyArtifact(Path directory) throws IOException {
+        try (Stream<Path> entries = Files.list(directory)) {
+            List<Path> dirs = entries.filter(Files::isDirectory).toList();
+            if (dirs.size() != 1) {
+                throw new AssertionError("expected one artifact in " + directory + ", found " + dirs);
+            }
+            return dirs.get(0);
+        }
+    }
+
+    static List<String> events(Vm vm) {
+        return vm.exists(JobScripts.EVENTS) ? vm.readString(JobScripts.EVENTS).lines().toList() : List.of();
+    }
+
+    static void sh(String command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (process.waitFor() != 0) {
+            throw new IOException(command + " failed: " + output);
+        }
+    }
+}
