@@ -24,6 +24,8 @@ public final class BackupDirectory {
     private static final DateTimeFormatter ACTIVITY_TIME = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss zzz");
     private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
     private static final String METADATA = "metadata";
+    private static final java.nio.file.attribute.FileAttribute<?> OWNER_ONLY =
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
     private final Path path;
     private final BackupMetadata metadata;
@@ -90,8 +92,12 @@ public final class BackupDirectory {
         return path.resolve(artifact.fileName());
     }
 
+    /** Artifacts hold credentials and personal data: readable by the owner only, like the directory. */
     public OutputStream createArtifact(ArtifactName artifact) throws IOException {
-        return Files.newOutputStream(fileOf(artifact));
+        Path file = fileOf(artifact);
+        Files.deleteIfExists(file);
+        Files.createFile(file, OWNER_ONLY);
+        return Files.newOutputStream(file);
     }
 
     public InputStream openArtifact(ArtifactName artifact) throws IOException {
@@ -99,7 +105,9 @@ public final class BackupDirectory {
     }
 
     public void writeManifest(String manifest) throws IOException {
-        Files.writeString(path.resolve("manifest.yml"), manifest, StandardCharsets.UTF_8);
+        Path file = path.resolve("manifest.yml");
+        Files.createFile(file, OWNER_ONLY);
+        Files.writeString(file, manifest, StandardCharsets.UTF_8);
     }
 
     public synchronized void record(ArtifactName artifact, Checksums checksums) throws IOException {
@@ -118,6 +126,8 @@ public final class BackupDirectory {
 
     private synchronized void save() throws IOException {
         Path temporary = path.resolve(METADATA + ".tmp");
+        Files.deleteIfExists(temporary);
+        Files.createFile(temporary, OWNER_ONLY);
         Files.writeString(temporary, MetadataYaml.write(metadata), StandardCharsets.UTF_8);
         try {
             Files.move(temporary, path.resolve(METADATA), StandardCopyOption.ATOMIC_MOVE,

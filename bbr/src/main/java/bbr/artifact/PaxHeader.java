@@ -9,7 +9,8 @@ final class PaxHeader {
     private PaxHeader() {
     }
 
-    static Optional<String> path(byte[] records) {
+    /** The raw bytes of the path record (pax says UTF-8, but GNU tar stores other names as binary). */
+    static Optional<byte[]> path(byte[] records) {
         int position = 0;
         while (position < records.length) {
             int space = indexOf(records, (byte) ' ', position);
@@ -25,9 +26,12 @@ final class PaxHeader {
             if (length <= 0 || position + length > records.length) {
                 break;
             }
-            String record = new String(records, space + 1, position + length - space - 2, StandardCharsets.UTF_8);
-            if (record.startsWith("path=")) {
-                return Optional.of(record.substring("path=".length()));
+            byte[] key = "path=".getBytes(StandardCharsets.US_ASCII);
+            int start = space + 1;
+            int end = position + length - 1; // the record ends with a newline
+            if (end - start >= key.length && java.util.Arrays.equals(records, start, start + key.length, key, 0,
+                    key.length)) {
+                return Optional.of(java.util.Arrays.copyOfRange(records, start + key.length, end));
             }
             position += length;
         }

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.apache.commons.compress.archivers.tar.TarUtils;
+import org.apache.commons.compress.archivers.zip.ZipEncodingHelper;
 
 /**
  * Computes the SHA-256 of every regular file in a tar stream as its bytes are pushed through, so an artifact is
@@ -101,7 +102,8 @@ public final class TarChecksummer extends OutputStream {
             if (!TarUtils.verifyCheckSum(header)) {
                 throw new IOException("not a tar stream: header checksum mismatch");
             }
-            entry = new TarArchiveEntry(header);
+            // ISO-8859-1 keeps every byte of the name, so FileNames can decide how to show it.
+            entry = new TarArchiveEntry(header, ZipEncodingHelper.getZipEncoding(StandardCharsets.ISO_8859_1));
         } catch (IllegalArgumentException e) {
             throw new IOException("not a tar stream: " + e.getMessage(), e);
         }
@@ -118,11 +120,11 @@ public final class TarChecksummer extends OutputStream {
             finishIfEmpty();
             return;
         }
-        String name = nextName != null ? nextName : entry.getName();
+        String name = nextName != null ? nextName : FileNames.canonicalLatin1(entry.getName());
         nextName = null;
         checkSafe(name);
         if (type == TarConstants.LF_LINK) {
-            String target = checksums.get(entry.getLinkName());
+            String target = checksums.get(FileNames.canonicalLatin1(entry.getLinkName()));
             if (target != null) {
                 checksums.put(name, target);
             }
@@ -155,9 +157,17 @@ public final class TarChecksummer extends OutputStream {
             byte[] raw = extendedHeader.toString().getBytes(StandardCharsets.ISO_8859_1);
             extendedHeader = null;
             nextName = extendedHeaderType == TarConstants.LF_GNUTYPE_LONGNAME
-                    ? new String(raw, StandardCharsets.UTF_8).replaceAll("\0+$", "")
-                    : PaxHeader.path(raw).orElse(nextName);
+                    ? FileNames.canonical(trimNuls(raw))
+                    : PaxHeader.path(raw).map(FileNames::canonical).orElse(nextName);
         }
+    }
+
+    private static byte[] trimNuls(byte[] raw) {
+        int end = raw.length;
+        while (end > 0 && raw[end - 1] == 0) {
+            end--;
+        }
+        return java.util.Arrays.copyOf(raw, end);
     }
 
     private void checkSafe(String name) {

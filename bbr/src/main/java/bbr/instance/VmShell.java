@@ -2,8 +2,10 @@ package bbr.instance;
 
 import static bbr.instance.Shell.quote;
 
+import bbr.artifact.FileNames;
 import bbr.artifact.RemoteLayout;
 import bbr.log.Logger;
+import bbr.remote.BoundedBuffer;
 import bbr.remote.CapturedResult;
 import bbr.remote.CommandResult;
 import bbr.remote.RemoteRunner;
@@ -138,16 +140,22 @@ public final class VmShell {
      */
     public Map<String, String> checksums(String directory) throws IOException {
         String inner = "cd " + quote(directory) + " && find . -type f -print0 | xargs -0 -r sha256sum -z";
-        CapturedResult result = capture("sudo sh -c " + quote(inner));
-        check(result);
+        String command = "sudo sh -c " + quote(inner);
+        logger.debug("Trying to execute '%s' on remote %s", command, remote.address());
+        BoundedBuffer out = new BoundedBuffer(Integer.MAX_VALUE - 8); // one line per file: must not be cut short
+        check(remote.run(command, null, out));
+        byte[] bytes = out.bytes();
         Map<String, String> sums = new LinkedHashMap<>();
-        for (String record : result.stdout().split("\0")) {
-            if (record.isBlank()) {
-                continue;
+        int start = 0;
+        for (int i = 0; i <= bytes.length; i++) {
+            if (i == bytes.length || bytes[i] == 0) {
+                // "HASH  NAME": 64 hex digits, two spaces (or space and '*'), then the name's raw bytes
+                if (i - start > 66) {
+                    sums.put(FileNames.canonical(java.util.Arrays.copyOfRange(bytes, start + 66, i)),
+                            new String(bytes, start, 64, java.nio.charset.StandardCharsets.US_ASCII));
+                }
+                start = i + 1;
             }
-            int space = record.indexOf(' ');
-            String name = record.substring(space + 2);
-            sums.put(name, record.substring(0, space));
         }
         return sums;
     }

@@ -35,6 +35,11 @@ public final class BoundedBuffer extends OutputStream {
         dropped += len - take;
     }
 
+    /** The bytes kept, undecoded (file names on a VM need not be UTF-8). */
+    public synchronized byte[] bytes() {
+        return kept.toByteArray();
+    }
+
     public synchronized long droppedBytes() {
         return dropped;
     }

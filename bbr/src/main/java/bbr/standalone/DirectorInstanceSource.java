@@ -60,7 +60,7 @@ public final class DirectorInstanceSource implements InstanceSource {
         try {
             key = SshKeys.load(privateKeyPath);
         } catch (IOException | RuntimeException e) {
-            throw new BbrError(ErrorKind.GENERAL, "Invalid --private-key-path " + privateKeyPath + ": "
+            throw new BbrError(ErrorKind.GENERAL, "Invalid --private-key-path: "
                     + e.getMessage(), e);
         }
         connector = new SshConnector(SshSettings.defaults());

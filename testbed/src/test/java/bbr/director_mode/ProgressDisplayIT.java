@@ -50,7 +50,7 @@ class ProgressDisplayIT {
     }
 
     @Test
-    void onAPipe_progressIsTheOriginalsPercentLines_everyFivePercentUpTo100() {
+    void onAPipe_progressIsTheOriginalsPercentLines_inFivePercentSteps() {
         BbrRun backup = bbr(vm, workDir, "backup");
 
         assertThat(backup.exitCode()).as(backup.toString()).isZero();

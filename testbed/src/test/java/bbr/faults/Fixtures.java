@@ -43,6 +43,11 @@ final class Fixtures {
         return vm.exists(JobScripts.EVENTS) ? vm.readString(JobScripts.EVENTS).lines().toList() : List.of();
     }
 
+    static String sha256(Path file) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(file)));
+    }
+
     static void sh(String command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());

@@ -1,0 +1,139 @@
+package bbr.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import bbr.testbed.cli.BbrProcess;
+import bbr.testbed.cli.BbrRun;
+import bbr.testbed.jobs.JobScripts;
+import bbr.testbed.vm.Vm;
+import bbr.testbed.vm.VmFarmExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad input from operators and release authors: a clear error naming what is wrong, and nothing written. */
+class BadInputIT {
+
+    @RegisterExtension
+    static final VmFarmExtension VMS = VmFarmExtension.withVms(1);
+
+    @TempDir
+    Path workDir;
+
+    private Vm vm;
+
+    @BeforeEach
+    void setUp() {
+        vm = VMS.vm(0);
+        vm.exec("rm -rf /var/vcap/jobs /var/vcap/store && mkdir -p /var/vcap/jobs /var/vcap/store/db").orThrow();
+        vm.writeJobScript("db", "backup", JobScripts.copyDataToArtifact("db", "/var/vcap/store/db"));
+        vm.writeJobScript("db", "restore", JobScripts.copyArtifactToData("db", "/var/vcap/store/db"));
+    }
+
+    private BbrRun bbr(String... subcommand) {
+        return BbrProcess.run(workDir, Fixtures.directorArgs(vm, subcommand));
+    }
+
+    @Test
+    void oddFileNames_symlinksAndNonUtf8Bytes_backUpAndRestoreExactly_withPrivateFiles() throws Exception {
+        vm.writeFile("/var/vcap/store/db/with space", "a", 0644);
+        vm.writeFile("/var/vcap/store/db/new\nline", "b", 0644);
+        vm.exec("cd /var/vcap/store/db && printf 'c' > \"$(printf 'latin1-\\351')\" && ln -s 'with space' link")
+                .orThrow();
+        String before = vm.exec("cd /var/vcap/store/db && find . -print0 | sort -z | xargs -0 ls -ld --time-style=+"
+                + " | awk '{print $1, $5, $7, $8, $9}'").orThrow().stdout();
+
+        BbrRun backup = bbr("backup");
+        assertThat(backup.exitCode()).as(backup.toString()).isZero();
+        Path artifact = Fixtures.onlyArtifact(workDir);
+        try (Stream<Path> files = Files.list(artifact)) {
+            assertThat(files).allSatisfy(file -> assertThat(PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(file))).as(file.toString()).isEqualTo("rw-------"));
+        }
+        vm.exec("rm -rf /var/vcap/store/db/*").orThrow();
+        BbrRun restore = bbr("restore", "--artifact-path", artifact.toString());
+
+        assertThat(restore.exitCode()).as(restore.toString()).isZero();
+        assertThat(vm.exec("cd /var/vcap/store/db && find . -print0 | sort -z | xargs -0 ls -ld --time-style=+"
+                + " | awk '{print $1, $5, $7, $8, $9}'").orThrow().stdout()).isEqualTo(before);
+    }
+
+    @Test
+    void aTarWithMembersOutsideTheJobDirectory_isRefusedBeforeAnyScriptRuns() throws Exception {
+        Path artifact = backUpOneFile();
+        Path data = Files.createDirectories(workDir.resolve("evil"));
+        Files.writeString(data.resolve("a"), "owned");
+        Path tar = artifact.resolve("bosh-0-db.tar");
+        Fixtures.sh("tar -C " + data + " -c -P --transform='s,^\\./a$,../../../etc/evil,' -f " + tar + " ./a");
+        String sum = Fixtures.sha256(data.resolve("a"));
+        Files.writeString(artifact.resolve("metadata"), Files.readString(artifact.resolve("metadata"))
+                .replaceAll("\\./data: [0-9a-f]+", "../../../etc/evil: " + sum));
+
+        BbrRun restore = bbr("restore", "--artifact-path", artifact.toString());
+
+        assertThat(restore.exitCode()).as(restore.toString()).isEqualTo(1);
+        assertThat(restore.stderr()).contains("outside the job's directory").contains("../../../etc/evil");
+        assertThat(vm.exists("/etc/evil")).isFalse();
+        assertThat(vm.exists("/var/vcap/store/bbr-backup")).isFalse();
+    }
+
+    @Test
+    void metadataWithoutChecksums_saysExactlyWhatIsMissing() throws Exception {
+        Path artifact = backUpOneFile();
+        Files.writeString(artifact.resolve("metadata"), Files.readString(artifact.resolve("metadata"))
+                .replaceAll("(?s)    checksums:\n      \\./data: [0-9a-f]+\n", ""));
+
+        BbrRun restore = bbr("restore", "--artifact-path", artifact.toString());
+
+        assertThat(restore.exitCode()).as(restore.toString()).isEqualTo(1);
+        assertThat(restore.stderr()).contains("has no checksums for bosh-0-db.tar");
+    }
+
+    @Test
+    void malformedMetadataFileInTheArtifact_namesTheFile() throws Exception {
+        Path artifact = backUpOneFile();
+        Files.writeString(artifact.resolve("metadata"), "instances: [\n");
+
+        BbrRun restore = bbr("restore", "--artifact-path", artifact.toString());
+
+        assertThat(restore.exitCode()).as(restore.toString()).isEqualTo(1);
+        assertThat(restore.stderr()).contains(artifact.resolve("metadata").toString()).contains("invalid YAML");
+    }
+
+    @Test
+    void artifactPathThatIsAFileOrMissing_isRefusedWithoutTouchingTheVm() throws Exception {
+        vm.writeJobScript("db", "pre-backup-lock", JobScripts.recording("db", "pre-backup-lock", ""));
+        Path file = Files.writeString(workDir.resolve("not-a-dir"), "x");
+
+        BbrRun intoFile = bbr("backup", "--artifact-path", file.toString());
+        assertThat(intoFile.exitCode()).as(intoFile.toString()).isEqualTo(1);
+        assertThat(intoFile.stderr()).contains("artifact path " + file + " is not a directory");
+
+        BbrRun missing = bbr("restore", "--artifact-path", workDir.resolve("nope").toString());
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.stderr()).contains(workDir.resolve("nope") + ": no such file or directory");
+        assertThat(vm.exists("/var/vcap/store/bbr-backup")).isFalse();
+    }
+
+    @Test
+    void aJobScriptThatIsNotExecutable_failsNamingTheJob() {
+        vm.exec("chmod 0644 /var/vcap/jobs/db/bin/bbr/backup").orThrow();
+
+        BbrRun backup = bbr("backup");
+
+        assertThat(backup.exitCode()).as(backup.toString()).isEqualTo(1);
+        assertThat(backup.stderr()).contains("Error attempting to run backup for job db on bosh/0");
+    }
+
+    private Path backUpOneFile() throws Exception {
+        vm.writeFile("/var/vcap/store/db/data", "precious", 0644);
+        BbrRun backup = bbr("backup");
+        assertThat(backup.exitCode()).as(backup.toString()).isZero();
+        return Fixtures.onlyArtifact(workDir);
+    }
+}
