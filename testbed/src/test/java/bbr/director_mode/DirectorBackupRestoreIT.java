@@ -76,7 +76,7 @@ class DirectorBackupRestoreIT {
                 "./with space/file name.txt", "./big.bin");
 
         List<String> events = events(vm);
-        assertThat(events).anyMatch(e -> e.startsWith("metadata database BBR_VERSION=1."));
+        assertThat(events).anyMatch(e -> e.startsWith("metadata database ") && e.contains(" BBR_VERSION=1."));
         assertThat(scriptOrder(events, "pre-backup-lock")).containsExactly("database", "blobstore");
         assertThat(scriptOrder(events, "post-backup-unlock")).containsExactly("blobstore", "database");
         assertThat(events).filteredOn(e -> e.startsWith("post-backup-unlock"))
