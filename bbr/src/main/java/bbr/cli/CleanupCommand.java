@@ -37,15 +37,16 @@ final class CleanupCommand extends Subcommand {
             context.terminal().flagError(Subcommand.notForAllDeployments("restore-cleanup"));
             return 1;
         }
+        Cancellation cancellation = trapCtrlC(kind == BACKUP ? "backup" : "restore");
         if (all.isPresent()) {
             // The original writes cleanup logs into the working directory, whatever the artifact path.
             AllDeploymentsRun run = new AllDeploymentsRun(all.get(), context, target.redactor(),
                     AllDeploymentsWording.BACKUP_CLEANUP);
             return run.run(logger, new LoggedDeploymentStep(run, context, null, target.debug(), target.redactor(),
-                    (deployment, log, timestamp) -> new Cleaner(all.get().source(deployment, log), log).clean(kind)),
+                    (deployment, log, timestamp) -> new Cleaner(all.get().source(deployment, log), log, cancellation)
+                            .clean(kind)),
                     outcome -> false);
         }
-        Cancellation cancellation = trapCtrlC(kind == BACKUP ? "backup" : "restore");
         return ErrorReport.report(new Cleaner(target.source(logger), logger, cancellation).clean(kind),
                 context.terminal(),
                 context.clock(), target.redactor(), null);

@@ -2,6 +2,7 @@ package bbr.cli;
 
 import bbr.log.Logger;
 import bbr.orchestration.Backuper;
+import bbr.orchestration.Cancellation;
 import bbr.orchestration.Outcome;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -42,11 +43,12 @@ final class DeploymentBackupCommand extends BackupCommand {
             return 1;
         }
         Path parent = artifactParent();
+        Cancellation cancellation = trapCtrlC("backup"); // one answer stops every deployment's run
         AllDeploymentsRun run = new AllDeploymentsRun(all.get(), context, target.redactor(),
                 AllDeploymentsWording.BACKUP);
         return run.run(logger, new LoggedDeploymentStep(run, context, artifactPath, target.debug(), target.redactor(),
-                (deployment, log, timestamp) -> new Backuper(all.get().source(deployment, log), log, context.clock())
-                        .backup(new Backuper.Request(parent, withManifest, false, timestamp)).outcome()),
+                (deployment, log, timestamp) -> new Backuper(all.get().source(deployment, log), log, context.clock(),
+                        cancellation).backup(new Backuper.Request(parent, withManifest, false, timestamp)).outcome()),
                 Outcome::recommendsBackupCleanup);
     }
 }
