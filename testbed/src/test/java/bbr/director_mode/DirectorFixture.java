@@ -2,10 +2,10 @@ package bbr.director_mode;
 
 import bbr.testbed.cli.BbrProcess;
 import bbr.testbed.cli.BbrRun;
+import bbr.testbed.cli.DirectorFlags;
 import bbr.testbed.jobs.JobScripts;
 import bbr.testbed.vm.Vm;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Shared set-up for director-mode tests: the CLI flags for a VM, and a clean VM between tests. */
@@ -19,10 +19,7 @@ final class DirectorFixture {
     }
 
     static String[] args(Vm vm, String... subcommand) {
-        List<String> args = new ArrayList<>(List.of("director", "--host", vm.hostAndPort(), "--username",
-                vm.username(), "--private-key-path", vm.privateKeyPath().toString()));
-        args.addAll(List.of(subcommand));
-        return args.toArray(String[]::new);
+        return DirectorFlags.forVm(vm, subcommand);
     }
 
     /** Removes every job, all data and any bbr leftovers, so each test starts from an empty VM. */

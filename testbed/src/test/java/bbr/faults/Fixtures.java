@@ -1,5 +1,6 @@
 package bbr.faults;
 
+import bbr.testbed.cli.DirectorFlags;
 import bbr.testbed.jobs.JobScripts;
 import bbr.testbed.vm.Vm;
 import java.io.IOException;
@@ -16,10 +17,7 @@ final class Fixtures {
     }
 
     static String[] directorArgs(Vm vm, String... subcommand) {
-        List<String> args = new ArrayList<>(List.of("director", "--host", vm.hostAndPort(), "--username",
-                vm.username(), "--private-key-path", vm.privateKeyPath().toString()));
-        args.addAll(List.of(subcommand));
-        return args.toArray(String[]::new);
+        return DirectorFlags.forVm(vm, subcommand);
     }
 
     /** Prepends {@code -J<option>} style JVM options understood by {@code BbrProcess}. */

@@ -1,0 +1,20 @@
+package bbr.testbed.cli;
+
+import bbr.testbed.vm.Vm;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The {@code bbr director} flags that reach a test-bed VM as its operator user. */
+public final class DirectorFlags {
+
+    private DirectorFlags() {
+    }
+
+    /** {@code director --host … --username … --private-key-path … SUBCOMMAND…} */
+    public static String[] forVm(Vm vm, String... subcommand) {
+        List<String> args = new ArrayList<>(List.of("director", "--host", vm.hostAndPort(), "--username",
+                vm.username(), "--private-key-path", vm.privateKeyPath().toString()));
+        args.addAll(List.of(subcommand));
+        return args.toArray(String[]::new);
+    }
+}
