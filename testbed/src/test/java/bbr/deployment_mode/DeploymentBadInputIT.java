@@ -1,0 +1,68 @@
+package bbr.deployment_mode;
+
+import static bbr.deployment_mode.DeploymentFixture.bbr;
+import static bbr.deployment_mode.DeploymentFixture.installJob;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import bbr.testbed.cli.BbrRun;
+import bbr.testbed.director.Auth;
+import bbr.testbed.director.Deployment;
+import bbr.testbed.director.DirectorSimulator;
+import bbr.testbed.vm.VmFarmExtension;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Deployments that do not fit what the operator asked for. */
+class DeploymentBadInputIT {
+
+    @RegisterExtension
+    static final VmFarmExtension VMS = VmFarmExtension.withVms(1);
+
+    @TempDir
+    Path workDir;
+
+    @BeforeEach
+    void setUp() {
+        DeploymentFixture.wipe(VMS.vm(0));
+        installJob(VMS.vm(0), "redis-server", "");
+    }
+
+    @Test
+    void anArtifactOfADifferentShape_isRefusedBeforeAnythingIsUploaded() {
+        Path fixture = Path.of(System.getProperty("shared.dir")).resolve("fixtures/gobbr-redis-3-instances");
+        try (DirectorSimulator director = DirectorSimulator.builder()
+                .auth(Auth.basic(DeploymentFixture.USER, DeploymentFixture.SECRET))
+                .deployment(Deployment.named("redis-dev-2").release("redis-test")
+                        .instanceGroup("redis", g -> g.job("redis-server", "redis-test").instance(VMS.vm(0), true)))
+                .start()) {
+
+            BbrRun restore = bbr(director, workDir, "redis-dev-2", "restore", "--artifact-path", fixture.toString());
+
+            assertThat(restore.exitCode()).as(restore.toString()).isEqualTo(1);
+            assertThat(restore.stderr()).contains("does not match the structure of the provided backup")
+                    .contains("redis/1").contains("other-redis/0");
+            assertThat(DeploymentFixture.events(VMS.vm(0))).noneMatch(e -> e.script().endsWith("restore-lock"));
+            assertThat(VMS.vm(0).exists("/var/vcap/store/bbr-backup")).isFalse();
+            assertThat(director.usersLeftOnVms().values()).allMatch(List::isEmpty);
+        }
+    }
+
+    @Test
+    void anEmptyDeployment_hasNoBackupScripts_andNoArtifactIsCreated() {
+        try (DirectorSimulator director = DirectorSimulator.builder()
+                .auth(Auth.basic(DeploymentFixture.USER, DeploymentFixture.SECRET))
+                .deployment(Deployment.named("empty").release("nothing"))
+                .start()) {
+
+            BbrRun backup = bbr(director, workDir, "empty", "backup");
+
+            assertThat(backup.exitCode()).as(backup.toString()).isEqualTo(1);
+            assertThat(backup.stderr()).contains("Deployment 'empty' has no backup scripts");
+            assertThat(workDir.toFile().list((dir, name) -> name.startsWith("empty_"))).isEmpty();
+        }
+    }
+}
