@@ -149,6 +149,11 @@ final class DeploymentCommand implements Target, AllDeploymentsTarget, Callable<
     }
 
     @Override
+    public boolean stampsVerdict() {
+        return true;
+    }
+
+    @Override
     public String verdictSubject() {
         return "Deployment '" + deployment + "'";
     }

@@ -22,7 +22,11 @@ final class PreBackupCheckCommand extends Subcommand {
             return checkAll(all.get(), logger);
         }
         Outcome outcome = new BackupChecker(target.source(logger), logger).check();
-        context.screen().println(target.redactor().redact(verdict(target.verdictSubject(), outcome)));
+        String verdict = verdict(target.verdictSubject(), outcome);
+        if (target.stampsVerdict()) {
+            verdict = AllDeploymentsReport.stamped(java.time.ZonedDateTime.now(context.clock()), verdict);
+        }
+        context.screen().println(target.redactor().redact(verdict));
         boolean leftover = outcome.failed() && outcome.errors().get(0).kind() == ErrorKind.ARTIFACT_DIR_EXISTS;
         return ErrorReport.report(outcome, context.terminal(), context.clock(), target.redactor(),
                 leftover ? ErrorReport.BACKUP_CLEANUP_ADVICE : null);

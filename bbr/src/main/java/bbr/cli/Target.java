@@ -23,6 +23,11 @@ interface Target {
     /** How pre-backup-check names the target in its verdict: "Director" or "Deployment 'NAME'". */
     String verdictSubject();
 
+    /** The original prefixes a deployment's verdict with {@code [HH:MM:SS]} (UTC); a director's goes bare. */
+    default boolean stampsVerdict() {
+        return false;
+    }
+
     /** Prints this command's help, as the original does before a flag error. */
     void printHelp();
 

@@ -70,7 +70,7 @@ class DeploymentDirectorFailuresIT {
                     "deployment", "pre-backup-check");
 
             assertThat(run.exitCode()).as(run.toString()).isZero();
-            assertThat(run.stdout()).contains("Deployment 'redis' can be backed up.");
+            assertThat(run.stdout()).containsPattern("\\[\\d\\d:\\d\\d:\\d\\d] Deployment 'redis' can be backed up.");
         }
     }
 
