@@ -5,6 +5,7 @@ import bbr.director.CaCertificates;
 import bbr.director.DirectorClient;
 import bbr.director.DirectorUrl;
 import bbr.log.Logger;
+import bbr.proxy.AllProxy;
 import bbr.log.Redactor;
 import bbr.orchestration.InstanceSource;
 import java.io.IOException;
@@ -57,6 +58,7 @@ final class DeploymentCommand implements Target, AllDeploymentsTarget, Callable<
 
     private final CliContext context;
     private final Function<String, String> environment;
+    private AllProxy allProxy;
     private SSLContext trust;
 
     DeploymentCommand(CliContext context, Function<String, String> environment) {
@@ -106,6 +108,7 @@ final class DeploymentCommand implements Target, AllDeploymentsTarget, Callable<
         }
         try {
             scriptTimeout.duration();
+            allProxy = AllProxy.parse(environment.apply(AllProxy.VARIABLE));
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());
         }
@@ -124,7 +127,8 @@ final class DeploymentCommand implements Target, AllDeploymentsTarget, Callable<
 
     @Override
     public InstanceSource source(String name, Logger logger) {
-        return new DeploymentInstanceSource(name, () -> director(logger), logger, scriptTimeout.duration());
+        return new DeploymentInstanceSource(name, () -> director(logger), logger, scriptTimeout.duration(),
+                proxy());
     }
 
     @Override
@@ -144,8 +148,13 @@ final class DeploymentCommand implements Target, AllDeploymentsTarget, Callable<
                 .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** {@code BOSH_ALL_PROXY} carries Director, UAA and SSH traffic alike. */
+    private Proxy proxy() {
+        return allProxy == null ? Proxy.NO_PROXY : allProxy.javaProxy();
+    }
+
     private DirectorClient director(Logger logger) throws IOException {
-        return DirectorClient.connect(DirectorUrl.parse(target), username, password, trust, Proxy.NO_PROXY, logger);
+        return DirectorClient.connect(DirectorUrl.parse(target), username, password, trust, proxy(), logger);
     }
 
     @Override

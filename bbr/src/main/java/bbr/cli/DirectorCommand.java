@@ -1,6 +1,7 @@
 package bbr.cli;
 
 import bbr.log.Logger;
+import bbr.proxy.AllProxy;
 import bbr.orchestration.InstanceSource;
 import bbr.standalone.DirectorInstanceSource;
 import bbr.standalone.HostAndPort;
@@ -35,6 +36,7 @@ final class DirectorCommand implements Target, Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     private final CliContext context;
+    private AllProxy allProxy;
 
     DirectorCommand(CliContext context) {
         this.context = context;
@@ -65,6 +67,7 @@ final class DirectorCommand implements Target, Callable<Integer> {
         try {
             HostAndPort.parse(host);
             scriptTimeout.duration();
+            allProxy = AllProxy.parse(System.getenv(AllProxy.VARIABLE));
             return Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage().startsWith("--") ? e.getMessage() : "--host: " + e.getMessage());
@@ -79,7 +82,7 @@ final class DirectorCommand implements Target, Callable<Integer> {
     @Override
     public InstanceSource source(Logger logger) {
         return new DirectorInstanceSource(HostAndPort.parse(host), username, privateKeyPath, logger,
-                scriptTimeout.duration());
+                scriptTimeout.duration(), allProxy == null ? java.net.Proxy.NO_PROXY : allProxy.javaProxy());
     }
 
     @Override

@@ -47,6 +47,7 @@ public final class DeploymentInstanceSource implements InstanceSource {
     private final String deployment;
     private final DirectorConnection connection;
     private final java.time.Duration scriptTimeout;
+    private final java.net.Proxy proxy;
     private DirectorClient director;
     private final Logger logger;
     private final TemporaryUser user = TemporaryUser.generate();
@@ -57,13 +58,14 @@ public final class DeploymentInstanceSource implements InstanceSource {
     private String manifest;
 
     public DeploymentInstanceSource(String deployment, DirectorConnection connection, Logger logger) {
-        this(deployment, connection, logger, null);
+        this(deployment, connection, logger, null, java.net.Proxy.NO_PROXY);
     }
 
     /** @param scriptTimeout how long a job script may run; {@code null} for no limit */
     public DeploymentInstanceSource(String deployment, DirectorConnection connection, Logger logger,
-                                    java.time.Duration scriptTimeout) {
+                                    java.time.Duration scriptTimeout, java.net.Proxy proxy) {
         this.scriptTimeout = scriptTimeout;
+        this.proxy = proxy;
         this.deployment = deployment;
         this.connection = connection;
         this.logger = logger;
@@ -81,7 +83,7 @@ public final class DeploymentInstanceSource implements InstanceSource {
         } catch (IOException e) {
             throw new BbrError(ErrorKind.GENERAL, e.getMessage(), e);
         }
-        connector = new SshConnector(SshSettings.defaults());
+        connector = new SshConnector(SshSettings.defaults(), proxy);
         try {
             List<VmInfo> vms = director.vms(deployment);
             manifest = director.manifest(deployment);

@@ -20,6 +20,7 @@ import bbr.remote.RemoteRunner;
 public final class SshConnector implements Closeable {
 
     private final SshSettings settings;
+    private final java.net.Proxy proxy;
     private final SshClient client;
     private final ExecutorService stdinPumps;
 
@@ -28,7 +29,13 @@ public final class SshConnector implements Closeable {
     }
 
     public SshConnector(SshSettings settings) {
+        this(settings, java.net.Proxy.NO_PROXY);
+    }
+
+    /** @param proxy a SOCKS proxy every connection goes through ({@code BOSH_ALL_PROXY}), or {@code NO_PROXY} */
+    public SshConnector(SshSettings settings, java.net.Proxy proxy) {
         this.settings = settings;
+        this.proxy = proxy;
         this.client = SshClientFactory.create(settings);
         AtomicInteger count = new AtomicInteger();
         this.stdinPumps = Executors.newCachedThreadPool(task -> {
@@ -51,9 +58,13 @@ public final class SshConnector implements Closeable {
      *                             in time, presents a host key the policy refuses, or refuses the key
      */
     public RemoteRunner connect(SshTarget target) throws IOException {
+        // Through a proxy, MINA dials a local relay; a proxy that cannot reach the VM fails here, naming itself.
+        java.net.InetSocketAddress dial = proxy.type() == java.net.Proxy.Type.SOCKS
+                ? SocksRelay.open(proxy, target.host(), target.port(), settings.connectTimeout())
+                : java.net.InetSocketAddress.createUnresolved(target.host(), target.port());
         ClientSession session = null;
         try {
-            session = openSession(target);
+            session = openSession(target, dial.getHostString(), dial.getPort());
             session.addPublicKeyIdentity(target.identity());
             AuthFuture auth = session.auth();
             if (!auth.await(settings.handshakeTimeout(), CancelOption.CANCEL_ON_TIMEOUT)) {
@@ -72,8 +83,8 @@ public final class SshConnector implements Closeable {
         }
     }
 
-    private ClientSession openSession(SshTarget target) throws IOException {
-        ConnectFuture connecting = client.connect(target.username(), target.host(), target.port(),
+    private ClientSession openSession(SshTarget target, String host, int port) throws IOException {
+        ConnectFuture connecting = client.connect(target.username(), host, port,
                 AttributeRepository.ofKeyValuePair(SshClientFactory.TARGET, target), null);
         if (!connecting.await(settings.connectTimeout(), CancelOption.CANCEL_ON_TIMEOUT)) {
             throw ConnectFailures.connectTimedOut(target, settings.connectTimeout());

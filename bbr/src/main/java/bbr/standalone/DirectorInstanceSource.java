@@ -32,17 +32,19 @@ public final class DirectorInstanceSource implements InstanceSource {
     private final Path privateKeyPath;
     private final Logger logger;
     private final Duration scriptTimeout;
+    private final java.net.Proxy proxy;
     private SshConnector connector;
     private RemoteRunner remote;
 
     public DirectorInstanceSource(HostAndPort address, String username, Path privateKeyPath, Logger logger) {
-        this(address, username, privateKeyPath, logger, null);
+        this(address, username, privateKeyPath, logger, null, java.net.Proxy.NO_PROXY);
     }
 
     /** @param scriptTimeout how long a job script may run; {@code null} for no limit */
     public DirectorInstanceSource(HostAndPort address, String username, Path privateKeyPath, Logger logger,
-                                  Duration scriptTimeout) {
+                                  Duration scriptTimeout, java.net.Proxy proxy) {
         this.scriptTimeout = scriptTimeout;
+        this.proxy = proxy;
         this.address = address;
         this.username = username;
         this.privateKeyPath = privateKeyPath;
@@ -63,7 +65,7 @@ public final class DirectorInstanceSource implements InstanceSource {
             throw new BbrError(ErrorKind.GENERAL, "Invalid --private-key-path: "
                     + e.getMessage(), e);
         }
-        connector = new SshConnector(SshSettings.defaults());
+        connector = new SshConnector(SshSettings.defaults(), proxy);
         try {
             SshTarget target = new SshTarget(address.host(), address.port(), username, key, HostKeyPolicy.acceptAny());
             remote = new ReconnectingRunner(() -> connector.connect(target));
