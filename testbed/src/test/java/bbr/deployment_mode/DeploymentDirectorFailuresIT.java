@@ -75,6 +75,29 @@ class DeploymentDirectorFailuresIT {
     }
 
     @Test
+    void withManifest_savesTheManifestOwnerOnly_andUnsafeLockFreeSkipsTheLocks() throws Exception {
+        try (DirectorSimulator director = director(Auth.basic(USER, SECRET))) {
+            BbrRun run = bbr(director, workDir, "redis", "backup", "--with-manifest", "--unsafe-lock-free");
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            Path artifact;
+            try (var entries = Files.list(workDir)) {
+                artifact = entries.filter(Files::isDirectory).findFirst().orElseThrow();
+            }
+            assertThat(Files.readString(artifact.resolve("manifest.yml"))).contains("name: redis")
+                    .contains("redis-server");
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(artifact.resolve("manifest.yml")))).isEqualTo("rw-------");
+            assertThat(run.stdout()).contains("Skipping lock for deployment")
+                    .contains("Skipping unlock after successful backup for deployment");
+            for (Vm vm : VMS.farm().vms()) {
+                assertThat(DeploymentFixture.events(vm)).noneMatch(e -> e.script().endsWith("-lock")
+                        || e.script().endsWith("-unlock"));
+            }
+        }
+    }
+
+    @Test
     void untrustedCertificate_isRefused_namingTheDirector() throws Exception {
         try (DirectorSimulator director = director(Auth.basic(USER, SECRET))) {
             Path otherCa = Files.writeString(workDir.resolve("other-ca.pem"),
