@@ -4,6 +4,7 @@ import bbr.testbed.cli.BbrProcess;
 import bbr.testbed.cli.BbrRun;
 import bbr.testbed.director.DirectorSimulator;
 import bbr.testbed.jobs.JobScripts;
+import bbr.testbed.jobs.RecordingJob;
 import bbr.testbed.vm.Vm;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,19 +56,8 @@ final class DeploymentFixture {
         vm.users().stream().filter(user -> user.startsWith("bosh_")).forEach(vm::removeUser);
     }
 
-    /** A job with every script, recording its runs; backup and restore copy /var/vcap/store/JOB. */
     static void installJob(Vm vm, String job, String metadataYaml) {
-        String data = "/var/vcap/store/" + job;
-        vm.createDirectories(data);
-        if (!metadataYaml.isEmpty()) {
-            vm.writeJobScript(job, "metadata", JobScripts.metadata(job, metadataYaml));
-        }
-        for (String script : List.of("pre-backup-lock", "post-backup-unlock", "pre-restore-lock",
-                "post-restore-unlock")) {
-            vm.writeJobScript(job, script, JobScripts.recording(job, script, ""));
-        }
-        vm.writeJobScript(job, "backup", JobScripts.copyDataToArtifact(job, data));
-        vm.writeJobScript(job, "restore", JobScripts.copyArtifactToData(job, data));
+        RecordingJob.install(vm, job, metadataYaml);
     }
 
     /** Script runs on {@code vm} as (script, job, nanos). */

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import bbr.testbed.cli.BbrProcess;
 import bbr.testbed.cli.BbrRun;
 import bbr.testbed.jobs.JobScripts;
+import bbr.testbed.jobs.RecordingJob;
 import bbr.testbed.vm.Vm;
 import bbr.testbed.vm.VmFarmExtension;
 import java.io.IOException;
@@ -257,19 +258,8 @@ class DirectorFailuresIT {
         return onlyArtifact();
     }
 
-    /** A job with every script, recording its runs; backup/restore copy /var/vcap/store/JOB. */
     private void installJob(String job, String metadataYaml) {
-        String data = "/var/vcap/store/" + job;
-        vm.createDirectories(data);
-        if (!metadataYaml.isEmpty()) {
-            vm.writeJobScript(job, "metadata", JobScripts.metadata(job, metadataYaml));
-        }
-        for (String script : List.of("pre-backup-lock", "post-backup-unlock", "pre-restore-lock",
-                "post-restore-unlock")) {
-            vm.writeJobScript(job, script, JobScripts.recording(job, script, ""));
-        }
-        vm.writeJobScript(job, "backup", JobScripts.copyDataToArtifact(job, data));
-        vm.writeJobScript(job, "restore", JobScripts.copyArtifactToData(job, data));
+        RecordingJob.install(vm, job, metadataYaml);
     }
 
     private Path onlyArtifact() {
