@@ -57,10 +57,6 @@ public final class DeploymentInstanceSource implements InstanceSource {
     private SshConnector connector;
     private String manifest;
 
-    public DeploymentInstanceSource(String deployment, DirectorConnection connection, Logger logger) {
-        this(deployment, connection, logger, null, java.net.Proxy.NO_PROXY);
-    }
-
     /** @param scriptTimeout how long a job script may run; {@code null} for no limit */
     public DeploymentInstanceSource(String deployment, DirectorConnection connection, Logger logger,
                                     java.time.Duration scriptTimeout, java.net.Proxy proxy) {

@@ -35,10 +35,6 @@ public final class VmShell {
     private final Logger logger;
     private final Duration scriptTimeout;
 
-    public VmShell(RemoteRunner remote, Logger logger) {
-        this(remote, logger, null);
-    }
-
     /** @param scriptTimeout how long a job script may run before it is stopped; {@code null} for no limit */
     public VmShell(RemoteRunner remote, Logger logger, Duration scriptTimeout) {
         this.remote = remote;
@@ -57,7 +53,7 @@ public final class VmShell {
             if (result.stderr().contains("No such file or directory")) {
                 return List.of();
             }
-            throw new RemoteCommandException(result.stderr().strip() + " - exit code " + result.exitStatus());
+            check(result);
         }
         return result.stdout().lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
     }
@@ -104,7 +100,7 @@ public final class VmShell {
         if (result.stderr().contains("File exists")) {
             return false;
         }
-        throw new RemoteCommandException(result.stderr().strip() + " - exit code " + result.exitStatus());
+        throw failure(result.exitStatus(), result.stderr());
     }
 
     public void makeDirectory(String directory) throws IOException {
@@ -176,15 +172,22 @@ public final class VmShell {
     }
 
     private static void check(CommandResult result) throws RemoteCommandException {
-        if (!result.succeeded()) {
-            throw new RemoteCommandException(result.stderr().strip() + " - exit code " + result.exitStatus());
-        }
+        check(result.exitStatus(), result.stderr());
     }
 
     private static void check(CapturedResult result) throws RemoteCommandException {
-        if (!result.succeeded()) {
-            throw new RemoteCommandException(result.stderr().strip() + " - exit code " + result.exitStatus());
+        check(result.exitStatus(), result.stderr());
+    }
+
+    private static void check(int exitStatus, String stderr) throws RemoteCommandException {
+        if (exitStatus != 0) {
+            throw failure(exitStatus, stderr);
         }
+    }
+
+    /** The original's wording for a failed remote command: its stderr, then its exit code. */
+    private static RemoteCommandException failure(int exitStatus, String stderr) {
+        return new RemoteCommandException(stderr.strip() + " - exit code " + exitStatus);
     }
 
     /** A bbr housekeeping command failed on the VM; the message is its stderr and exit code. */

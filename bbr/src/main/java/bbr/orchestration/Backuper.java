@@ -39,10 +39,6 @@ public final class Backuper {
     private final ScriptStep scripts;
     private final ArtifactCopier copier;
 
-    public Backuper(InstanceSource source, Logger logger, Clock clock) {
-        this(source, logger, clock, Cancellation.none());
-    }
-
     public Backuper(InstanceSource source, Logger logger, Clock clock, Cancellation cancellation) {
         this.cancellation = cancellation;
         this.source = source;

@@ -9,10 +9,6 @@ public final class Cancellation {
 
     private volatile boolean requested;
 
-    public static Cancellation none() {
-        return new Cancellation();
-    }
-
     public void request() {
         requested = true;
     }

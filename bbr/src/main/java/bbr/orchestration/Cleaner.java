@@ -18,10 +18,6 @@ public final class Cleaner {
     private final Logger logger;
     private final ScriptStep scripts;
 
-    public Cleaner(InstanceSource source, Logger logger) {
-        this(source, logger, Cancellation.none());
-    }
-
     public Cleaner(InstanceSource source, Logger logger, Cancellation cancellation) {
         this.source = source;
         this.logger = logger;

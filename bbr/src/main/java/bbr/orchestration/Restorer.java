@@ -22,10 +22,6 @@ public final class Restorer {
     private final ScriptStep scripts;
     private final ArtifactCopier copier;
 
-    public Restorer(InstanceSource source, Logger logger) {
-        this(source, logger, Cancellation.none());
-    }
-
     public Restorer(InstanceSource source, Logger logger, Cancellation cancellation) {
         this.cancellation = cancellation;
         this.source = source;

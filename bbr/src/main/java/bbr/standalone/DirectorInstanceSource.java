@@ -36,10 +36,6 @@ public final class DirectorInstanceSource implements InstanceSource {
     private SshConnector connector;
     private RemoteRunner remote;
 
-    public DirectorInstanceSource(HostAndPort address, String username, Path privateKeyPath, Logger logger) {
-        this(address, username, privateKeyPath, logger, null, java.net.Proxy.NO_PROXY);
-    }
-
     /** @param scriptTimeout how long a job script may run; {@code null} for no limit */
     public DirectorInstanceSource(HostAndPort address, String username, Path privateKeyPath, Logger logger,
                                   Duration scriptTimeout, java.net.Proxy proxy) {
