@@ -6,6 +6,7 @@ import bbr.director.DirectorClient;
 import bbr.director.DirectorUrl;
 import bbr.log.Logger;
 import bbr.proxy.AllProxy;
+import bbr.proxy.ProxyRoute;
 import bbr.log.Redactor;
 import bbr.orchestration.InstanceSource;
 import java.io.IOException;
@@ -59,6 +60,7 @@ final class DeploymentCommand implements Target, AllDeploymentsTarget, Callable<
     private final CliContext context;
     private final Function<String, String> environment;
     private AllProxy allProxy;
+    private ProxyRoute route;
     private SSLContext trust;
 
     DeploymentCommand(CliContext context, Function<String, String> environment) {
@@ -128,7 +130,7 @@ final class DeploymentCommand implements Target, AllDeploymentsTarget, Callable<
     @Override
     public InstanceSource source(String name, Logger logger) {
         return new DeploymentInstanceSource(name, () -> director(logger), logger, scriptTimeout.duration(),
-                proxy());
+                route());
     }
 
     @Override
@@ -148,13 +150,16 @@ final class DeploymentCommand implements Target, AllDeploymentsTarget, Callable<
                 .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** {@code BOSH_ALL_PROXY} carries Director, UAA and SSH traffic alike. */
-    private Proxy proxy() {
-        return allProxy == null ? Proxy.NO_PROXY : allProxy.javaProxy();
+    /** {@code BOSH_ALL_PROXY} carries Director, UAA and SSH traffic alike; one route for the whole run. */
+    private synchronized ProxyRoute route() {
+        if (route == null) {
+            route = ProxyRoutes.of(allProxy);
+        }
+        return route;
     }
 
     private DirectorClient director(Logger logger) throws IOException {
-        return DirectorClient.connect(DirectorUrl.parse(target), username, password, trust, proxy(), logger);
+        return DirectorClient.connect(DirectorUrl.parse(target), username, password, trust, route().proxy(), logger);
     }
 
     @Override

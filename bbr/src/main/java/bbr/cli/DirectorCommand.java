@@ -82,7 +82,7 @@ final class DirectorCommand implements Target, Callable<Integer> {
     @Override
     public InstanceSource source(Logger logger) {
         return new DirectorInstanceSource(HostAndPort.parse(host), username, privateKeyPath, logger,
-                scriptTimeout.duration(), allProxy == null ? java.net.Proxy.NO_PROXY : allProxy.javaProxy());
+                scriptTimeout.duration(), ProxyRoutes.of(allProxy));
     }
 
     @Override

@@ -10,6 +10,7 @@ import bbr.log.Logger;
 import bbr.orchestration.BbrError;
 import bbr.orchestration.ErrorKind;
 import bbr.orchestration.InstanceSource;
+import bbr.proxy.ProxyRoute;
 import bbr.remote.ReconnectingRunner;
 import bbr.ssh.HostKeyPolicy;
 import bbr.ssh.SshConnector;
@@ -47,7 +48,7 @@ public final class DeploymentInstanceSource implements InstanceSource {
     private final String deployment;
     private final DirectorConnection connection;
     private final java.time.Duration scriptTimeout;
-    private final java.net.Proxy proxy;
+    private final ProxyRoute proxy;
     private DirectorClient director;
     private final Logger logger;
     private final TemporaryUser user = TemporaryUser.generate();
@@ -59,7 +60,7 @@ public final class DeploymentInstanceSource implements InstanceSource {
 
     /** @param scriptTimeout how long a job script may run; {@code null} for no limit */
     public DeploymentInstanceSource(String deployment, DirectorConnection connection, Logger logger,
-                                    java.time.Duration scriptTimeout, java.net.Proxy proxy) {
+                                    java.time.Duration scriptTimeout, ProxyRoute proxy) {
         this.scriptTimeout = scriptTimeout;
         this.proxy = proxy;
         this.deployment = deployment;
@@ -76,10 +77,10 @@ public final class DeploymentInstanceSource implements InstanceSource {
     public List<Instance> discover() throws BbrError {
         try {
             director = connection.open();
+            connector = new SshConnector(SshSettings.defaults(), proxy.proxy());
         } catch (IOException e) {
             throw new BbrError(ErrorKind.GENERAL, e.getMessage(), e);
         }
-        connector = new SshConnector(SshSettings.defaults(), proxy);
         try {
             List<VmInfo> vms = director.vms(deployment);
             manifest = director.manifest(deployment);

@@ -30,7 +30,7 @@ final class SocksRelay {
             upstream.setTcpNoDelay(true);
         } catch (IOException e) {
             upstream.close();
-            throw new IOException("cannot reach " + host + ":" + port + " through the proxy " + proxy.address()
+            throw new IOException("cannot reach " + host + ":" + port + " through the proxy " + proxy
                     + ": " + e.getMessage(), e);
         }
         ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());

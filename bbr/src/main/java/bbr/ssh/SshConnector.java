@@ -62,6 +62,11 @@ public final class SshConnector implements Closeable {
         java.net.InetSocketAddress dial = proxy.type() == java.net.Proxy.Type.SOCKS
                 ? SocksRelay.open(proxy, target.host(), target.port(), settings.connectTimeout())
                 : java.net.InetSocketAddress.createUnresolved(target.host(), target.port());
+        return new SshRemoteRunner(authenticatedSession(target, dial), target.address(), settings, stdinPumps);
+    }
+
+    /** Connects to {@code dial} and authenticates as {@code target}'s user; the session is the caller's to close. */
+    ClientSession authenticatedSession(SshTarget target, java.net.InetSocketAddress dial) throws IOException {
         ClientSession session = null;
         try {
             session = openSession(target, dial.getHostString(), dial.getPort());
@@ -73,7 +78,7 @@ public final class SshConnector implements Closeable {
             if (!auth.isSuccess()) {
                 throw ConnectFailures.explain(target, session, auth.getException());
             }
-            return new SshRemoteRunner(session, target.address(), settings, stdinPumps);
+            return session;
         } catch (InterruptedIOException e) {
             closeQuietly(session);
             throw e;

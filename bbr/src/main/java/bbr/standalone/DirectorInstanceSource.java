@@ -8,6 +8,7 @@ import bbr.log.Logger;
 import bbr.orchestration.BbrError;
 import bbr.orchestration.ErrorKind;
 import bbr.orchestration.InstanceSource;
+import bbr.proxy.ProxyRoute;
 import bbr.remote.ReconnectingRunner;
 import bbr.remote.RemoteRunner;
 import bbr.ssh.HostKeyPolicy;
@@ -32,13 +33,13 @@ public final class DirectorInstanceSource implements InstanceSource {
     private final Path privateKeyPath;
     private final Logger logger;
     private final Duration scriptTimeout;
-    private final java.net.Proxy proxy;
+    private final ProxyRoute proxy;
     private SshConnector connector;
     private RemoteRunner remote;
 
     /** @param scriptTimeout how long a job script may run; {@code null} for no limit */
     public DirectorInstanceSource(HostAndPort address, String username, Path privateKeyPath, Logger logger,
-                                  Duration scriptTimeout, java.net.Proxy proxy) {
+                                  Duration scriptTimeout, ProxyRoute proxy) {
         this.scriptTimeout = scriptTimeout;
         this.proxy = proxy;
         this.address = address;
@@ -61,8 +62,8 @@ public final class DirectorInstanceSource implements InstanceSource {
             throw new BbrError(ErrorKind.GENERAL, "Invalid --private-key-path: "
                     + e.getMessage(), e);
         }
-        connector = new SshConnector(SshSettings.defaults(), proxy);
         try {
+            connector = new SshConnector(SshSettings.defaults(), proxy.proxy());
             SshTarget target = new SshTarget(address.host(), address.port(), username, key, HostKeyPolicy.acceptAny());
             remote = new ReconnectingRunner(() -> connector.connect(target));
             Instance instance = new Instance("bosh", "0", "0", true, new VmShell(remote, logger, scriptTimeout));
@@ -80,7 +81,9 @@ public final class DirectorInstanceSource implements InstanceSource {
             if (remote != null) {
                 remote.close();
             }
-            connector.close();
+            if (connector != null) {
+                connector.close();
+            }
         } catch (IOException e) {
             throw new BbrError(ErrorKind.CLEANUP, "Deployment '" + name()
                     + "' failed while cleaning up with error: " + e.getMessage(), e);

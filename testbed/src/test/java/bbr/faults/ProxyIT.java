@@ -123,11 +123,127 @@ class ProxyIT {
     }
 
     @Test
-    void theJumpboxFormIsRefusedClearly_ratherThanIgnored() {
-        BbrRun run = bbr(Map.of("BOSH_ALL_PROXY", "ssh+socks5://jumpbox@127.0.0.1:22?private-key=/k"),
-                DirectorFlags.forVm(VMS.vm(1), "backup"));
+    void aProxyThatDiesMidTransfer_failsNamingTheVm_andLeavesNoArtifactPassingForGood() throws Exception {
+        Vm target = VMS.vm(1);
+        target.exec("head -c 400M /dev/zero > /var/vcap/store/db/big").orThrow();
+        try (BbrProcess backup = BbrProcess.start(workDir,
+                Map.of("BOSH_ALL_PROXY", "socks5://127.0.0.1:" + proxyPort, "BBR_FORCE_TTY", "0"),
+                DirectorFlags.forVm(target, "backup"))) {
+            backup.awaitLine(line -> line.contains("Copying backup") && line.contains("% complete"),
+                    Duration.ofMinutes(1));
+            proxy.destroyForcibly().waitFor();
+            BbrRun run = backup.await(Duration.ofMinutes(2));
 
-        assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.stderr()).contains("BOSH_ALL_PROXY").contains("ssh+socks5");
+            assertThat(run.exitCode()).as(run.toString()).isNotZero();
+            assertThat(run.stderr()).contains(target.host());
+            assertThat(Files.readString(Fixtures.onlyArtifact(workDir).resolve("metadata")))
+                    .as("the artifact says it is incomplete, so restore refuses it").contains("incomplete: true");
+        } finally {
+            target.exec("rm -f /var/vcap/store/db/big; rm -rf /var/vcap/store/bbr-backup").orThrow();
+        }
+    }
+
+    /** {@code BOSH_ALL_PROXY} naming the jumpbox VM itself, as {@code ssh+socks5://user@host:port?private-key=}. */
+    private static String jumpboxProxy(Path key) {
+        Vm jumpbox = VMS.vm(0);
+        return "ssh+socks5://" + jumpbox.username() + "@" + jumpbox.hostAndPort() + "?private-key=" + key;
+    }
+
+    /** The target VM under a name only the jumpbox can resolve: reaching it proves the jumpbox made the connection. */
+    private static String targetKnownOnlyToTheJumpbox() {
+        Vm target = VMS.vm(1);
+        String name = "db.behind-jumpbox";
+        VMS.vm(0).exec("grep -q " + name + " /etc/hosts || echo '" + target.host() + " " + name + "' >> /etc/hosts")
+                .orThrow();
+        return name + ":" + target.port();
+    }
+
+    private static String[] directorFlags(String host, String... subcommand) {
+        Vm target = VMS.vm(1);
+        List<String> args = new ArrayList<>(List.of("director", "--host", host, "--username", target.username(),
+                "--private-key-path", target.privateKeyPath().toString()));
+        args.addAll(List.of(subcommand));
+        return args.toArray(String[]::new);
+    }
+
+    @Test
+    void directorBackupAndRestore_goThroughAnSshJumpbox_toAVmOnlyTheJumpboxCanName() throws Exception {
+        Map<String, String> env = Map.of("BOSH_ALL_PROXY", jumpboxProxy(VMS.vm(0).privateKeyPath()));
+        Vm target = VMS.vm(1);
+        String host = targetKnownOnlyToTheJumpbox();
+        int jumpboxLoginsBefore = VMS.vm(0).sshConnectionCount();
+
+        BbrRun backup = bbr(env, directorFlags(host, "backup"));
+        assertThat(backup.exitCode()).as(backup.toString()).isZero();
+        target.exec("rm -rf /var/vcap/store/db/*").orThrow();
+        BbrRun restore = bbr(env, directorFlags(host, "restore", "--artifact-path",
+                Fixtures.onlyArtifact(workDir).toString()));
+
+        assertThat(restore.exitCode()).as(restore.toString()).isZero();
+        assertThat(target.readString("/var/vcap/store/db/data")).isEqualTo("through the jumpbox");
+        assertThat(VMS.vm(0).sshConnectionCount() - jumpboxLoginsBefore)
+                .as("one jumpbox connection per run").isEqualTo(2);
+    }
+
+    @Test
+    void aWrongJumpboxKey_orADeadJumpbox_failsWithinSeconds_namingTheJumpbox() throws Exception {
+        Vm jumpbox = VMS.vm(0);
+        String wrongKey = workDir.resolve("not-the-jumpbox-key").toString();
+        assertThat(new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", wrongKey)
+                .start().waitFor()).isZero();
+        long start = System.nanoTime();
+        BbrRun refused = bbr(Map.of("BOSH_ALL_PROXY", jumpboxProxy(Path.of(wrongKey))),
+                directorFlags(VMS.vm(1).hostAndPort(), "backup"));
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+        assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
+        assertThat(refused.stderr()).contains("BOSH_ALL_PROXY")
+                .contains("ssh+socks5://" + jumpbox.username() + "@" + jumpbox.hostAndPort())
+                .contains("unable to authenticate");
+        assertThat(refused.stderr()).doesNotContain("Exception");
+
+        jumpbox.stopSshd();
+        try {
+            start = System.nanoTime();
+            BbrRun dead = bbr(Map.of("BOSH_ALL_PROXY", jumpboxProxy(jumpbox.privateKeyPath())),
+                    directorFlags(VMS.vm(1).hostAndPort(), "backup"));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+            assertThat(dead.exitCode()).as(dead.toString()).isEqualTo(1);
+            assertThat(dead.stderr()).contains("ssh+socks5://" + jumpbox.username() + "@" + jumpbox.hostAndPort())
+                    .contains("connection refused");
+        } finally {
+            jumpbox.startSshd();
+        }
+    }
+
+    @Test
+    void deploymentBackup_sendsDirectorAndSshTrafficThroughAnSshJumpbox() throws Exception {
+        Vm jumpbox = VMS.vm(0);
+        Vm target = VMS.vm(1);
+        // DEBUG1 makes the jumpbox's sshd log each forwarded connection with its destination
+        jumpbox.exec("sed -i 's/^LogLevel .*/LogLevel DEBUG1/' /etc/ssh/sshd_config").orThrow();
+        jumpbox.stopSshd();
+        jumpbox.startSshd();
+        try (DirectorSimulator director = DirectorSimulator.builder().auth(Auth.basic("admin", "secret"))
+                .deployment(Deployment.named("db").release("r")
+                        .instanceGroup("db", g -> g.job("db", "r").instance(target, true)))
+                .start()) {
+            BbrRun backup = bbr(Map.of("BOSH_ALL_PROXY", jumpboxProxy(jumpbox.privateKeyPath())), "deployment",
+                    "-t", director.url(), "-u", "admin", "-p", "secret", "--ca-cert",
+                    director.caCertFile().toString(), "-d", "db", "backup");
+
+            assertThat(backup.exitCode()).as(backup.toString()).isZero();
+            String forwarded = String.join("\n", jumpbox.sshdLog());
+            assertThat(forwarded).as("the Director's HTTPS went through the jumpbox")
+                    .containsPattern("direct_tcpip: .*target \\S+ port " + java.net.URI.create(director.url()).getPort());
+            assertThat(forwarded).as("the VM's SSH went through the jumpbox")
+                    .containsPattern("direct_tcpip: .*target " + java.util.regex.Pattern.quote(target.host())
+                            + " port " + target.port());
+            assertThat(director.usersLeftOnVms().values()).allMatch(List::isEmpty);
+        } finally {
+            jumpbox.exec("sed -i 's/^LogLevel .*/LogLevel VERBOSE/' /etc/ssh/sshd_config").orThrow();
+            jumpbox.stopSshd();
+            jumpbox.startSshd();
+        }
     }
 }

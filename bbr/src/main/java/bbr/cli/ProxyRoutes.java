@@ -1,0 +1,68 @@
+package bbr.cli;
+
+import bbr.proxy.AllProxy;
+import bbr.proxy.ProxyRoute;
+import bbr.ssh.JumpboxTunnel;
+import bbr.ssh.SshSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Proxy;
+
+/** Turns {@code BOSH_ALL_PROXY} into the route every connection of the run takes. */
+final class ProxyRoutes {
+
+    private ProxyRoutes() {
+    }
+
+    static ProxyRoute of(AllProxy configured) {
+        if (configured == null) {
+            return ProxyRoute.DIRECT;
+        }
+        if (configured instanceof AllProxy.Socks socks) {
+            Proxy proxy = socks.javaProxy();
+            return () -> proxy;
+        }
+        return new Tunnelled((AllProxy.Jumpbox) configured);
+    }
+
+    /**
+     * Opens the jumpbox tunnel on first use and keeps it for the rest of the run, like the original's cached dialer.
+     * A failure is remembered too, so ten deployments at once do not each wait for the same dead jumpbox.
+     */
+    private static final class Tunnelled implements ProxyRoute {
+
+        private final AllProxy.Jumpbox jumpbox;
+        private Proxy proxy;
+        private IOException failure;
+
+        Tunnelled(AllProxy.Jumpbox jumpbox) {
+            this.jumpbox = jumpbox;
+        }
+
+        @Override
+        public synchronized Proxy proxy() throws IOException {
+            if (failure != null) {
+                throw failure;
+            }
+            if (proxy == null) {
+                try {
+                    JumpboxTunnel tunnel = JumpboxTunnel.open(jumpbox, SshSettings.defaults());
+                    Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(tunnel), "bbr-jumpbox-close"));
+                    proxy = tunnel.proxy();
+                } catch (IOException e) {
+                    failure = e;
+                    throw e;
+                }
+            }
+            return proxy;
+        }
+
+        private static void closeQuietly(JumpboxTunnel tunnel) {
+            try {
+                tunnel.close();
+            } catch (IOException | UncheckedIOException ignored) {
+                // the process is exiting; the jumpbox drops the connection on its own
+            }
+        }
+    }
+}
