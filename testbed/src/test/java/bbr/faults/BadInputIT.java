@@ -40,9 +40,11 @@ class BadInputIT {
     }
 
     @Test
-    void oddFileNames_symlinksAndNonUtf8Bytes_backUpAndRestoreExactly_withPrivateFiles() throws Exception {
+    void oddFileNames_backslashesNewlinesSymlinksAndNonUtf8Bytes_backUpAndRestoreExactly_withPrivateFiles() throws Exception {
         vm.writeFile("/var/vcap/store/db/with space", "a", 0644);
         vm.writeFile("/var/vcap/store/db/new\nline", "b", 0644);
+        vm.writeFile("/var/vcap/store/db/back\\slash", "d", 0644);
+        vm.writeFile("/var/vcap/store/db/back\\slash and new\nline", "e", 0644);
         vm.exec("cd /var/vcap/store/db && printf 'c' > \"$(printf 'latin1-\\351')\" && ln -s 'with space' link")
                 .orThrow();
         String before = vm.exec("cd /var/vcap/store/db && find . -print0 | sort -z | xargs -0 ls -ld --time-style=+"
