@@ -79,7 +79,7 @@ public final class DeploymentInstanceSource implements InstanceSource {
         } catch (IOException e) {
             throw new BbrError(ErrorKind.GENERAL, e.getMessage(), e);
         }
-        connector = new SshConnector(SshSettings.defaults(), proxy);
+        connector = new SshConnector(SshSettings.configured(), proxy);
         try {
             List<VmInfo> vms = director.vms(deployment);
             manifest = director.manifest(deployment);

@@ -61,7 +61,7 @@ public final class DirectorInstanceSource implements InstanceSource {
             throw new BbrError(ErrorKind.GENERAL, "Invalid --private-key-path: "
                     + e.getMessage(), e);
         }
-        connector = new SshConnector(SshSettings.defaults(), proxy);
+        connector = new SshConnector(SshSettings.configured(), proxy);
         try {
             SshTarget target = new SshTarget(address.host(), address.port(), username, key, HostKeyPolicy.acceptAny());
             remote = new ReconnectingRunner(() -> connector.connect(target));
