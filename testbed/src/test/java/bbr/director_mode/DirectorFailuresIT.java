@@ -214,10 +214,10 @@ class DirectorFailuresIT {
     void hostThatAcceptsTcpButNeverSpeaksSsh_failsAfterTheHandshakeTimeout_namingHostAndPort() {
         try (SilentPort silent = SilentPort.open()) {
             BbrRun run;
-            try (BbrProcess bbr = BbrProcess.start(workDir, java.util.Map.of(),
-                    BbrProcess.JVM_OPTION + "-D" + SshSettings.HANDSHAKE_TIMEOUT_PROPERTY + "=PT3S",
-                    "director", "--host", silent.hostAndPort(), "--username", "vcap",
-                    "--private-key-path", vm.privateKeyPath().toString(), "backup")) {
+            try (BbrProcess bbr = BbrProcess.start(workDir, java.util.Map.of(), BbrProcess.withJvmOption(
+                    "-D" + SshSettings.HANDSHAKE_TIMEOUT_PROPERTY + "=PT3S", "director", "--host",
+                    silent.hostAndPort(), "--username", "vcap", "--private-key-path", vm.privateKeyPath().toString(),
+                    "backup"))) {
                 // far below the 60 s default: bbr must have honoured the property, not just ended eventually
                 run = bbr.await(java.time.Duration.ofSeconds(40));
             }
