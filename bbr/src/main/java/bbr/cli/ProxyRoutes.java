@@ -46,7 +46,7 @@ final class ProxyRoutes {
             }
             if (proxy == null) {
                 try {
-                    JumpboxTunnel tunnel = JumpboxTunnel.open(jumpbox, SshSettings.defaults());
+                    JumpboxTunnel tunnel = JumpboxTunnel.open(jumpbox, SshSettings.configured());
                     Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(tunnel), "bbr-jumpbox-close"));
                     proxy = tunnel.proxy();
                 } catch (IOException e) {

@@ -19,10 +19,11 @@ import bbr.ssh.SshTarget;
 import bbr.standalone.HostAndPort;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -53,8 +54,13 @@ public final class DeploymentInstanceSource implements InstanceSource {
     private final Logger logger;
     private final TemporaryUser user = TemporaryUser.generate();
     private final List<Instance> instances = new ArrayList<>();
-    private final Set<String> groupsSetUp = new LinkedHashSet<>();
-    private final Set<String> groupsNeedingGroupCleanup = new LinkedHashSet<>();
+    /**
+     * Every group whose SSH setup was asked for, with the hosts the Director reported the user on; null while the
+     * setup has not answered (or failed partway, having made users on some hosts): then the whole group is
+     * cleaned. Cleanup goes by these hosts rather than by connected instances, so that a VM bbr never reached
+     * (sshd hung, Windows, vanished from the VM list) still loses the user.
+     */
+    private final Map<String, List<SshHost>> hostsSetUp = new LinkedHashMap<>();
     private SshConnector connector;
     private String manifest;
 
@@ -77,7 +83,7 @@ public final class DeploymentInstanceSource implements InstanceSource {
     public List<Instance> discover() throws BbrError {
         try {
             director = connection.open();
-            connector = new SshConnector(SshSettings.defaults(), proxy.proxy());
+            connector = new SshConnector(SshSettings.configured(), proxy.proxy());
         } catch (IOException e) {
             throw new BbrError(ErrorKind.GENERAL, e.getMessage(), e);
         }
@@ -115,23 +121,24 @@ public final class DeploymentInstanceSource implements InstanceSource {
     }
 
     private List<SshHost> setUpSsh(String group) throws IOException {
-        synchronized (groupsSetUp) {
-            groupsSetUp.add(group);
+        synchronized (hostsSetUp) {
+            hostsSetUp.put(group, null);
         }
-        return director.setUpSsh(deployment, group, user.name(), user.key().publicKeyLine() + "\n");
+        List<SshHost> hosts = director.setUpSsh(deployment, group, user.name(), user.key().publicKeyLine() + "\n");
+        synchronized (hostsSetUp) {
+            hostsSetUp.put(group, hosts);
+        }
+        return hosts;
     }
 
-    /** Connects and finds the jobs; null for a Windows VM, whose user is then removed per group. */
+    /** Connects and finds the jobs; null for a Windows VM. */
     private Instance examine(Candidate candidate, JobFinder finder) throws Exception {
         Instance instance = connect(candidate.group(), candidate.host(), candidate.vm(), candidate.bootstrap());
         if (instance == null) {
-            synchronized (groupsNeedingGroupCleanup) {
-                groupsNeedingGroupCleanup.add(candidate.group());
-            }
             return null;
         }
         synchronized (instances) {
-            instances.add(instance); // before finding jobs, so that release() cleans it up if that fails
+            instances.add(instance); // before finding jobs, so that release() closes it if that fails
         }
         finder.findJobs(instance);
         return instance;
@@ -168,22 +175,23 @@ public final class DeploymentInstanceSource implements InstanceSource {
 
     @Override
     public void release() throws BbrError {
-        List<Callable<Void>> cleanups = new ArrayList<>();
         for (Instance instance : instances) {
             try {
                 instance.remote().close();
             } catch (IOException e) {
                 logger.debug("closing the connection to %s failed: %s", instance.label(), e.getMessage());
             }
-            cleanups.add(() -> cleanUp(instance.group(), instance.id()));
         }
-        Set<String> groupCleanups = new LinkedHashSet<>(groupsNeedingGroupCleanup);
-        groupsSetUp.stream().filter(g -> instances.stream().noneMatch(i -> i.group().equals(g)))
-                .forEach(groupCleanups::add);
-        groupCleanups.forEach(group -> cleanups.add(() -> cleanUp(group, null)));
+        List<Callable<Void>> cleanups = new ArrayList<>();
+        hostsSetUp.forEach((group, hosts) -> {
+            if (hosts == null) {
+                cleanups.add(() -> cleanUp(group, null));
+            } else {
+                hosts.forEach(host -> cleanups.add(() -> cleanUp(group, host.indexOrId())));
+            }
+        });
         instances.clear();
-        groupsSetUp.clear();
-        groupsNeedingGroupCleanup.clear();
+        hostsSetUp.clear();
         closeConnector();
         List<String> failures = runAll(cleanups);
         if (!failures.isEmpty()) {

@@ -9,6 +9,11 @@ import java.util.Objects;
  * <p>The sizes come from measurements against OpenSSH 9.2 (see {@link #defaults()} and SshThroughputBenchmark);
  * they are settings rather than constants so the benchmark can compare alternatives.
  *
+ * <p>Tuning knob: the JVM system property {@value #HANDSHAKE_TIMEOUT_PROPERTY} replaces the 60 s handshake
+ * timeout, as an ISO-8601 duration ({@code PT10M}) or a number of seconds, e.g.
+ * {@code BBR_JAVA_OPTS=-Dbbr.ssh.handshake-timeout=PT3M bin/bbr ...} for VMs behind a slow jumpbox, or a few
+ * seconds in tests of a host that accepts TCP but never speaks SSH.
+ *
  * @param connectTimeout     how long a TCP connect may take before the host counts as unreachable
  * @param handshakeTimeout   how long SSH version exchange, key exchange and authentication may take together;
  *                           bounds a server that accepts TCP but never speaks SSH
@@ -32,6 +37,9 @@ public record SshSettings(
      * fails the session with AEADBadTagException (measured; 255 KiB still worked): stay well below.
      */
     static final int MAX_PACKET_SIZE = 128 * 1024;
+
+    /** The system property that overrides {@link #handshakeTimeout()}; see the class comment. */
+    public static final String HANDSHAKE_TIMEOUT_PROPERTY = "bbr.ssh.handshake-timeout";
 
     public SshSettings {
         requirePositive(connectTimeout, "connectTimeout");
@@ -69,6 +77,28 @@ public record SshSettings(
     public static SshSettings defaults() {
         return new SshSettings(Duration.ofSeconds(30), Duration.ofSeconds(60), Duration.ofSeconds(30), 10,
                 2L * 1024 * 1024, 64 * 1024, 128 * 1024);
+    }
+
+    /** What a bbr run uses: the {@link #defaults()} with the tuning knobs set as system properties applied. */
+    public static SshSettings configured() {
+        return configured(System.getProperty(HANDSHAKE_TIMEOUT_PROPERTY));
+    }
+
+    /** @param handshakeTimeout the property's value, or null when it is not set */
+    static SshSettings configured(String handshakeTimeout) {
+        SshSettings settings = defaults();
+        if (handshakeTimeout == null) {
+            return settings;
+        }
+        String value = handshakeTimeout.strip();
+        try {
+            return settings.withHandshakeTimeout(value.chars().allMatch(Character::isDigit) && !value.isEmpty()
+                    ? Duration.ofSeconds(Long.parseLong(value))
+                    : Duration.parse(value));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("-D" + HANDSHAKE_TIMEOUT_PROPERTY + "=" + handshakeTimeout
+                    + " is not a positive duration such as PT90S or a number of seconds", e);
+        }
     }
 
     public SshSettings withConnectTimeout(Duration timeout) {

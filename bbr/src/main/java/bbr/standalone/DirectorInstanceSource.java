@@ -63,7 +63,7 @@ public final class DirectorInstanceSource implements InstanceSource {
                     + e.getMessage(), e);
         }
         try {
-            connector = new SshConnector(SshSettings.defaults(), proxy.proxy());
+            connector = new SshConnector(SshSettings.configured(), proxy.proxy());
             SshTarget target = new SshTarget(address.host(), address.port(), username, key, HostKeyPolicy.acceptAny());
             remote = new ReconnectingRunner(() -> connector.connect(target));
             Instance instance = new Instance("bosh", "0", "0", true, new VmShell(remote, logger, scriptTimeout));

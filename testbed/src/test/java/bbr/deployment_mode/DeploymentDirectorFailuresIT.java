@@ -2,16 +2,20 @@ package bbr.deployment_mode;
 
 import static bbr.deployment_mode.DeploymentFixture.SECRET;
 import static bbr.deployment_mode.DeploymentFixture.USER;
+import static bbr.deployment_mode.DeploymentFixture.args;
 import static bbr.deployment_mode.DeploymentFixture.bbr;
 import static bbr.deployment_mode.DeploymentFixture.bbrWithEnv;
 import static bbr.deployment_mode.DeploymentFixture.installJob;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import bbr.ssh.SshSettings;
+import bbr.testbed.cli.BbrProcess;
 import bbr.testbed.cli.BbrRun;
 import bbr.testbed.director.Auth;
 import bbr.testbed.director.Deployment;
 import bbr.testbed.director.DirectorSimulator;
 import bbr.testbed.director.TaskKind;
+import bbr.testbed.vm.SilentPort;
 import bbr.testbed.vm.Vm;
 import bbr.testbed.vm.VmFarmExtension;
 import java.nio.file.Files;
@@ -94,6 +98,31 @@ class DeploymentDirectorFailuresIT {
                 assertThat(DeploymentFixture.events(vm)).noneMatch(e -> e.script().endsWith("-lock")
                         || e.script().endsWith("-unlock"));
             }
+        }
+    }
+
+    @Test
+    void vmThatAcceptsTcpButNeverSpeaksSsh_failsAfterTheHandshakeTimeout_andEveryTemporaryUserIsRemoved() {
+        Vm silentVm = VMS.vm(1);
+        silentVm.stopSshd();
+        try (SilentPort silent = SilentPort.open(silentVm.host(), silentVm.port());
+             DirectorSimulator director = director(Auth.basic(USER, SECRET))) {
+            BbrRun run = BbrProcess.run(workDir, BbrProcess.withJvmOption(
+                    "-D" + SshSettings.HANDSHAKE_TIMEOUT_PROPERTY + "=PT3S", args(director, "redis", "backup")));
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+            assertThat(run.stderr()).contains("failed to find instances for deployment redis")
+                    .containsPattern("ssh: cannot connect to " + java.util.regex.Pattern.quote(silent.hostAndPort())
+                            + " as user bosh_[0-9a-f]+: the server did not identify itself as an SSH server"
+                            + " within 3 s");
+            assertThat(silent.connections()).as("bbr got past TCP").isPositive();
+            assertThat(director.sshCalls()).as("the Director set the user up on both VMs")
+                    .filteredOn(call -> call.command().equals("setup")).hasSize(2);
+            assertThat(director.usersLeftOnVms()).as(run.toString()).isEmpty();
+            assertThat(DeploymentFixture.events(VMS.vm(0))).noneMatch(e -> e.script().endsWith("-lock"));
+            assertThat(workDir.toFile().list((dir, name) -> name.startsWith("redis_"))).isEmpty();
+        } finally {
+            silentVm.startSshd();
         }
     }
 

@@ -5,10 +5,12 @@ import static bbr.director_mode.DirectorFixture.events;
 import static bbr.director_mode.DirectorFixture.scriptOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import bbr.ssh.SshSettings;
 import bbr.testbed.cli.BbrProcess;
 import bbr.testbed.cli.BbrRun;
 import bbr.testbed.jobs.JobScripts;
 import bbr.testbed.jobs.RecordingJob;
+import bbr.testbed.vm.SilentPort;
 import bbr.testbed.vm.Vm;
 import bbr.testbed.vm.VmFarmExtension;
 import java.io.IOException;
@@ -206,6 +208,26 @@ class DirectorFailuresIT {
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
         assertThat(run.stderr()).contains("127.0.0.1:1").doesNotContain("\tat ");
         assertThat(errLogs()).hasSize(1);
+    }
+
+    @Test
+    void hostThatAcceptsTcpButNeverSpeaksSsh_failsAfterTheHandshakeTimeout_namingHostAndPort() {
+        try (SilentPort silent = SilentPort.open()) {
+            BbrRun run;
+            try (BbrProcess bbr = BbrProcess.start(workDir, java.util.Map.of(), BbrProcess.withJvmOption(
+                    "-D" + SshSettings.HANDSHAKE_TIMEOUT_PROPERTY + "=PT3S", "director", "--host",
+                    silent.hostAndPort(), "--username", "vcap", "--private-key-path", vm.privateKeyPath().toString(),
+                    "backup"))) {
+                // far below the 60 s default: bbr must have honoured the property, not just ended eventually
+                run = bbr.await(java.time.Duration.ofSeconds(40));
+            }
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+            assertThat(run.stderr()).contains("ssh: cannot connect to " + silent.hostAndPort() + " as user vcap:"
+                    + " the server did not identify itself as an SSH server within 3 s").doesNotContain("\tat ");
+            assertThat(silent.connections()).as("bbr got past TCP").isPositive();
+            assertThat(workDir.toFile().list((dir, name) -> name.startsWith("127."))).isEmpty();
+        }
     }
 
     @Test

@@ -140,7 +140,7 @@ class DirectorFaultsIT {
     @Test
     void aScriptWritingAGibibyteToStdout_keepsBbrsMemoryBounded() throws Exception {
         vm.writeJobScript("db", "backup", JobScripts.recording("db", "backup", "head -c 1G /dev/zero"));
-        BbrRun run = BbrProcess.run(workDir, Fixtures.withJavaOptions("-Xmx64m", args("backup")));
+        BbrRun run = BbrProcess.run(workDir, BbrProcess.withJvmOption("-Xmx64m", args("backup")));
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
     }

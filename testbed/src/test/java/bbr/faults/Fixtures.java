@@ -6,7 +6,6 @@ import bbr.testbed.vm.Vm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -18,13 +17,6 @@ final class Fixtures {
 
     static String[] directorArgs(Vm vm, String... subcommand) {
         return DirectorFlags.forVm(vm, subcommand);
-    }
-
-    /** Prepends {@code -J<option>} style JVM options understood by {@code BbrProcess}. */
-    static String[] withJavaOptions(String option, String[] args) {
-        List<String> all = new ArrayList<>(List.of("--jvm-option=" + option));
-        all.addAll(List.of(args));
-        return all.toArray(String[]::new);
     }
 
     static Path onlyArtifact(Path directory) throws IOException {

@@ -21,6 +21,13 @@ public final class BbrProcess implements AutoCloseable {
     /** An argument {@code --jvm-option=X} passes X to the JVM instead of to bbr (e.g. a small heap limit). */
     public static final String JVM_OPTION = "--jvm-option=";
 
+    /** {@code args} with {@code option} (e.g. "-Xmx64m") passed to bbr's JVM. */
+    public static String[] withJvmOption(String option, String... args) {
+        List<String> all = new ArrayList<>(List.of(JVM_OPTION + option));
+        all.addAll(List.of(args));
+        return all.toArray(String[]::new);
+    }
+
     private final Process process;
     private final List<String> stdout = new ArrayList<>();
     private final StringBuilder stderr = new StringBuilder();
