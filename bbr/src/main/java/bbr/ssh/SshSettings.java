@@ -2,6 +2,7 @@ package bbr.ssh;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * Tunables of bbr's SSH connections: timeouts, keepalives and the flow-control sizes that decide throughput.
@@ -12,7 +13,8 @@ import java.util.Objects;
  * <p>Tuning knob: the JVM system property {@value #HANDSHAKE_TIMEOUT_PROPERTY} replaces the 60 s handshake
  * timeout, as an ISO-8601 duration ({@code PT10M}) or a number of seconds, e.g.
  * {@code BBR_JAVA_OPTS=-Dbbr.ssh.handshake-timeout=PT3M bin/bbr ...} for VMs behind a slow jumpbox, or a few
- * seconds in tests of a host that accepts TCP but never speaks SSH.
+ * seconds in tests of a host that accepts TCP but never speaks SSH. Likewise {@value #HEARTBEAT_INTERVAL_PROPERTY}
+ * replaces the 30 s keepalive interval, for a jumpbox or firewall that closes connections idle for less.
  *
  * @param connectTimeout     how long a TCP connect may take before the host counts as unreachable
  * @param handshakeTimeout   how long SSH version exchange, key exchange and authentication may take together;
@@ -40,6 +42,8 @@ public record SshSettings(
 
     /** The system property that overrides {@link #handshakeTimeout()}; see the class comment. */
     public static final String HANDSHAKE_TIMEOUT_PROPERTY = "bbr.ssh.handshake-timeout";
+    /** The system property that overrides {@link #heartbeatInterval()}; see the class comment. */
+    public static final String HEARTBEAT_INTERVAL_PROPERTY = "bbr.ssh.heartbeat-interval";
 
     public SshSettings {
         requirePositive(connectTimeout, "connectTimeout");
@@ -81,22 +85,37 @@ public record SshSettings(
 
     /** What a bbr run uses: the {@link #defaults()} with the tuning knobs set as system properties applied. */
     public static SshSettings configured() {
-        return configured(System.getProperty(HANDSHAKE_TIMEOUT_PROPERTY));
+        return configured(System::getProperty);
     }
 
-    /** @param handshakeTimeout the property's value, or null when it is not set */
-    static SshSettings configured(String handshakeTimeout) {
+    /** @param properties the value of a system property by name, or null when it is not set */
+    static SshSettings configured(UnaryOperator<String> properties) {
         SshSettings settings = defaults();
-        if (handshakeTimeout == null) {
-            return settings;
+        Duration handshake = duration(properties, HANDSHAKE_TIMEOUT_PROPERTY);
+        if (handshake != null) {
+            settings = settings.withHandshakeTimeout(handshake);
         }
-        String value = handshakeTimeout.strip();
+        Duration heartbeat = duration(properties, HEARTBEAT_INTERVAL_PROPERTY);
+        if (heartbeat != null) {
+            settings = settings.withHeartbeat(heartbeat, settings.heartbeatMaxMissed());
+        }
+        return settings;
+    }
+
+    private static Duration duration(UnaryOperator<String> properties, String name) {
+        String configured = properties.apply(name);
+        if (configured == null) {
+            return null;
+        }
+        String value = configured.strip();
         try {
-            return settings.withHandshakeTimeout(value.chars().allMatch(Character::isDigit) && !value.isEmpty()
+            Duration duration = value.chars().allMatch(Character::isDigit) && !value.isEmpty()
                     ? Duration.ofSeconds(Long.parseLong(value))
-                    : Duration.parse(value));
+                    : Duration.parse(value);
+            requirePositive(duration, name);
+            return duration;
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("-D" + HANDSHAKE_TIMEOUT_PROPERTY + "=" + handshakeTimeout
+            throw new IllegalArgumentException("-D" + name + "=" + configured
                     + " is not a positive duration such as PT90S or a number of seconds", e);
         }
     }

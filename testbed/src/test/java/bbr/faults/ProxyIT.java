@@ -216,6 +216,41 @@ class ProxyIT {
         }
     }
 
+    /**
+     * The original's issue #22: a tunnel that carried nothing for a while was closed as idle (there by a firewall
+     * after 15 minutes, here by the jumpbox's sshd after 3 s) and the run failed. Keepalives keep it busy.
+     */
+    @Test
+    void aLongSilentStep_keepsTheJumpboxTunnelAlive_withKeepalivesMoreFrequentThanTheIdleTimeout() throws Exception {
+        Vm jumpbox = VMS.vm(0);
+        Vm target = VMS.vm(1);
+        target.writeJobScript("db", "backup", "#!/bin/bash\nset -e\nsleep 8\n"
+                + "cp -a /var/vcap/store/db/. \"$BBR_ARTIFACT_DIRECTORY\"\n");
+        jumpbox.exec("echo 'ChannelTimeout direct-tcpip=3s' >> /etc/ssh/sshd_config").orThrow();
+        jumpbox.stopSshd();
+        jumpbox.startSshd();
+        Map<String, String> env = Map.of("BOSH_ALL_PROXY", jumpboxProxy(jumpbox.privateKeyPath()));
+        try {
+            BbrRun idle = bbr(env, DirectorFlags.forVm(target, "backup"));
+            assertThat(idle.exitCode()).as("control: 30 s keepalives let the jumpbox close the idle tunnel: " + idle)
+                    .isNotZero();
+
+            BbrRun kept = bbr(env, withJvmOption("-D" + "bbr.ssh.heartbeat-interval=1",
+                    DirectorFlags.forVm(target, "backup")));
+            assertThat(kept.exitCode()).as(kept.toString()).isZero();
+        } finally {
+            jumpbox.exec("sed -i '/^ChannelTimeout/d' /etc/ssh/sshd_config").orThrow();
+            jumpbox.stopSshd();
+            jumpbox.startSshd();
+        }
+    }
+
+    private static String[] withJvmOption(String option, String[] args) {
+        List<String> all = new ArrayList<>(List.of(BbrProcess.JVM_OPTION + option));
+        all.addAll(List.of(args));
+        return all.toArray(String[]::new);
+    }
+
     @Test
     void deploymentBackup_sendsDirectorAndSshTrafficThroughAnSshJumpbox() throws Exception {
         Vm jumpbox = VMS.vm(0);
