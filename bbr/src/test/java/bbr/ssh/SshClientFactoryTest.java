@@ -22,6 +22,15 @@ class SshClientFactoryTest {
     }
 
     @Test
+    void offersThePureJavaSntrupKeyExchangeLast_andCurve25519First() {
+        java.util.List<String> names = java.util.Arrays.asList(
+                NamedResource.getNames(client.getKeyExchangeFactories()).split(","));
+
+        assertThat(names).startsWith("curve25519-sha256").contains("sntrup761x25519-sha512");
+        assertThat(names.subList(names.size() - 2, names.size())).allMatch(name -> name.startsWith("sntrup761"));
+    }
+
+    @Test
     void neverDisconnectsAnIdleSession_butSendsKeepalives() {
         assertThat(CoreModuleProperties.IDLE_TIMEOUT.getRequired(client)).isEqualTo(Duration.ZERO);
         assertThat(CoreModuleProperties.NIO2_READ_TIMEOUT.getRequired(client)).isEqualTo(Duration.ZERO);
