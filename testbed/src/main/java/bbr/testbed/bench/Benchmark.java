@@ -47,13 +47,14 @@ public final class Benchmark {
     private static void run(String name, BenchSettings settings) throws Exception {
         switch (name) {
             case ControlPlaneCase.NAME -> ControlPlaneCase.run(settings);
+            case RssCase.NAME -> RssCase.run(settings);
             default -> TransferCase.run(name, settings);
         }
     }
 
     private static List<String> cases() {
         List<String> all = new ArrayList<>(TransferCase.NAMES);
-        all.add(ControlPlaneCase.NAME);
+        all.addAll(List.of(ControlPlaneCase.NAME, RssCase.NAME));
         return List.copyOf(all);
     }
 }
