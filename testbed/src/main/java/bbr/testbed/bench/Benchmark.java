@@ -1,5 +1,6 @@
 package bbr.testbed.bench;
 
+import bbr.testbed.bench.jmh.TarHashReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,13 +49,17 @@ public final class Benchmark {
         switch (name) {
             case ControlPlaneCase.NAME -> ControlPlaneCase.run(settings);
             case RssCase.NAME -> RssCase.run(settings);
+            case VersionCase.NAME -> VersionCase.run(settings);
+            case "jmh" -> TarHashReport.run(Math.max(5, settings.rounds()), line -> Table.row("jmh-tar-hash",
+                    "MB/s, " + line.members(), line.sha256MbPerSecond(), line.checksummerMbPerSecond(),
+                    line.ratio(), 0));
             default -> TransferCase.run(name, settings);
         }
     }
 
     private static List<String> cases() {
         List<String> all = new ArrayList<>(TransferCase.NAMES);
-        all.addAll(List.of(ControlPlaneCase.NAME, RssCase.NAME));
+        all.addAll(List.of(ControlPlaneCase.NAME, RssCase.NAME, VersionCase.NAME, "jmh"));
         return List.copyOf(all);
     }
 }
