@@ -1,8 +1,6 @@
 package bbr.testbed.bench;
 
-import bbr.testbed.vm.Vm;
-import bbr.testbed.vm.VmFarm;
-import java.io.IOException;
+import bbr.testbed.bench.jmh.TarHashReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,85 +9,57 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Runs bbr and its floor (a single OpenSSH {@code sudo tar} stream) on the same data in the same run, and prints
- * the median of each and their ratio. Cases are chosen by name on the command line; see {@link #CASES}.
+ * Measures bbr against baselines taken in the same run on the same test-bed VMs, and prints one table: the median
+ * of each over the rounds, their ratio and the issue's target. Cases are chosen by name; none means all of
+ * {@link #CASES}. {@code bench/run} is the way in: it builds first and says what each case does.
  */
 public final class Benchmark {
 
-    static final List<String> CASES = List.of("1vm-1gib", "1vm-1gib-5000files", "4vm-256mib");
+    static final List<String> CASES = cases();
 
-    private final Path bbr;
-    private final Path work;
-    private final int rounds;
-
-    Benchmark(Path bbr, Path work, int rounds) {
-        this.bbr = bbr;
-        this.work = work;
-        this.rounds = rounds;
+    private Benchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args[0]).toAbsolutePath();
+        List<String> chosen = args.length > 1 ? Arrays.asList(args).subList(1, args.length) : CASES;
+        for (String name : chosen) {
+            if (!CASES.contains(name)) {
+                throw new IllegalArgumentException("unknown case " + name + "; known: " + CASES);
+            }
+        }
         int rounds = Integer.parseInt(System.getProperty("rounds", "3"));
-        List<String> cases = args.length > 1 ? Arrays.asList(args).subList(1, args.length) : CASES;
+        double scale = Double.parseDouble(System.getProperty("scale", "1"));
         Path work = Files.createTempDirectory("bbr-bench");
-        Benchmark benchmark = new Benchmark(root.resolve("bin/bbr"), work, rounds);
-        System.out.printf(Locale.ROOT, "%-22s %-8s %10s %10s %7s%n", "case", "step", "floor s", "bbr s", "ratio");
+        BenchSettings settings = new BenchSettings(root, work, rounds, scale);
+        System.out.printf(Locale.ROOT, "# median of %d round(s)%s%n", rounds,
+                scale == 1 ? "" : "; data sizes scaled by " + scale + ", so the figures are no measurement");
+        Launcher.makeSharedArchive(settings);
+        Table.header();
         try {
-            for (String name : cases) {
-                benchmark.run(name);
+            for (String name : chosen) {
+                run(name, settings);
             }
         } finally {
             Commands.deleteTree(work);
         }
     }
 
-    private void run(String name) throws Exception {
-        int vms = name.startsWith("4vm") ? 4 : 1;
-        try (VmFarm farm = VmFarm.start(vms)) {
-            for (Vm vm : farm.vms()) {
-                prepare(vm, name);
-            }
-            List<Double> floorBackup = new ArrayList<>();
-            List<Double> bbrBackup = new ArrayList<>();
-            List<Double> floorRestore = new ArrayList<>();
-            List<Double> bbrRestore = new ArrayList<>();
-            for (int round = 0; round < rounds; round++) {
-                floorBackup.add(Floor.backup(farm.vms(), work.resolve("floor-" + round)));
-                bbrBackup.add(BbrRuns.backup(bbr, farm.vms(), work.resolve("bbr-" + round)));
-                floorRestore.add(Floor.restore(farm.vms(), work.resolve("floor-" + round)));
-                bbrRestore.add(BbrRuns.restore(bbr, farm.vms(), work.resolve("bbr-" + round)));
-                Commands.deleteTree(work.resolve("floor-" + round));
-                Commands.deleteTree(work.resolve("bbr-" + round));
-            }
-            print(name, "backup", floorBackup, bbrBackup);
-            print(name, "restore", floorRestore, bbrRestore);
-        }
-    }
-
-    private static void prepare(Vm vm, String name) throws IOException {
-        String data = "/var/vcap/store/data";
-        // hard links: the script costs O(files), so the measurement is the transfer, as the floor's is
-        vm.writeJobScript("data", "backup", "#!/bin/bash\nset -e\ncp -al " + data + "/. \"$BBR_ARTIFACT_DIRECTORY\"\n");
-        vm.writeJobScript("data", "restore", "#!/bin/bash\ntrue\n");
-        vm.createDirectories(data);
+    private static void run(String name, BenchSettings settings) throws Exception {
         switch (name) {
-            case "1vm-1gib" -> vm.exec("head -c 1G /dev/urandom > " + data + "/blob").orThrow();
-            case "1vm-1gib-5000files" -> vm.exec("cd " + data + " && head -c 1G /dev/urandom | split -a 4 -d"
-                    + " -b 214748 - file-").orThrow();
-            case "4vm-256mib" -> vm.exec("head -c 256M /dev/urandom > " + data + "/blob").orThrow();
-            default -> throw new IllegalArgumentException("unknown case " + name + "; known: " + CASES);
+            case ControlPlaneCase.NAME -> ControlPlaneCase.run(settings);
+            case RssCase.NAME -> RssCase.run(settings);
+            case VersionCase.NAME -> VersionCase.run(settings);
+            case "jmh" -> TarHashReport.run(Math.max(5, settings.rounds()), line -> Table.row("jmh-tar-hash",
+                    "MB/s, " + line.members(), line.sha256MbPerSecond(), line.checksummerMbPerSecond(),
+                    line.ratio(), 0));
+            default -> TransferCase.run(name, settings);
         }
     }
 
-    private static void print(String name, String step, List<Double> floor, List<Double> bbr) {
-        double f = median(floor);
-        double b = median(bbr);
-        System.out.printf(Locale.ROOT, "%-22s %-8s %10.2f %10.2f %6.2fx%n", name, step, f, b, b / f);
-    }
-
-    static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        return sorted.get(sorted.size() / 2);
+    private static List<String> cases() {
+        List<String> all = new ArrayList<>(TransferCase.NAMES);
+        all.addAll(List.of(ControlPlaneCase.NAME, RssCase.NAME, VersionCase.NAME, "jmh"));
+        return List.copyOf(all);
     }
 }

@@ -14,12 +14,18 @@ final class Commands {
     private Commands() {
     }
 
-    /** Runs the commands concurrently and returns the wall-clock seconds until the last one finished. */
+    /**
+     * Runs the commands concurrently and returns the wall-clock seconds until the last one finished. Their stderr
+     * goes to the benchmark's unless a command redirects it.
+     */
     static double timeAll(List<ProcessBuilder> commands) throws IOException, InterruptedException {
         long start = System.nanoTime();
         List<Process> processes = new ArrayList<>();
         for (ProcessBuilder command : commands) {
-            processes.add(command.redirectError(ProcessBuilder.Redirect.INHERIT).start());
+            if (command.redirectError() == ProcessBuilder.Redirect.PIPE) {
+                command.redirectError(ProcessBuilder.Redirect.INHERIT);
+            }
+            processes.add(command.start());
         }
         for (int i = 0; i < processes.size(); i++) {
             int exit = processes.get(i).waitFor();
@@ -29,6 +35,21 @@ final class Commands {
             }
         }
         return (System.nanoTime() - start) / 1e9;
+    }
+
+    static double time(ProcessBuilder command) throws IOException, InterruptedException {
+        return timeAll(List.of(command));
+    }
+
+    /** The one directory {@code bbr backup} made under {@code artifactPath}. */
+    static Path onlyArtifact(Path artifactPath) throws IOException {
+        try (Stream<Path> entries = Files.list(artifactPath)) {
+            List<Path> directories = entries.filter(Files::isDirectory).toList();
+            if (directories.size() != 1) {
+                throw new IllegalStateException("expected one artifact in " + artifactPath + ": " + directories);
+            }
+            return directories.get(0);
+        }
     }
 
     static void deleteTree(Path root) throws IOException {

@@ -10,6 +10,8 @@ import java.util.List;
 /** The physical floor: one plain OpenSSH {@code sudo tar} stream per VM, all VMs at once. */
 final class Floor {
 
+    private static final String RESTORED = "/var/vcap/store/restored";
+
     private Floor() {
     }
 
@@ -17,7 +19,7 @@ final class Floor {
         Files.createDirectories(directory);
         List<ProcessBuilder> commands = new ArrayList<>();
         for (Vm vm : vms) {
-            commands.add(ssh(vm, "sudo tar -C /var/vcap/store/data -c .")
+            commands.add(OpenSsh.process(vm, "sudo tar -C " + DataJob.DIRECTORY + " -c .")
                     .redirectOutput(directory.resolve(vm.name() + ".tar").toFile()));
         }
         return Commands.timeAll(commands);
@@ -26,21 +28,15 @@ final class Floor {
     static double restore(List<Vm> vms, Path directory) throws IOException, InterruptedException {
         List<ProcessBuilder> commands = new ArrayList<>();
         for (Vm vm : vms) {
-            vm.exec("rm -rf /var/vcap/store/restored && mkdir -p /var/vcap/store/restored").orThrow();
-            commands.add(ssh(vm, "sudo tar -C /var/vcap/store/restored -x")
+            vm.exec("rm -rf " + RESTORED + " && mkdir -p " + RESTORED).orThrow();
+            commands.add(OpenSsh.process(vm, "sudo tar -C " + RESTORED + " -x")
                     .redirectInput(directory.resolve(vm.name() + ".tar").toFile())
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD));
         }
         double seconds = Commands.timeAll(commands);
         for (Vm vm : vms) {
-            vm.exec("rm -rf /var/vcap/store/restored").orThrow();
+            vm.exec("rm -rf " + RESTORED).orThrow();
         }
         return seconds;
-    }
-
-    private static ProcessBuilder ssh(Vm vm, String command) {
-        return new ProcessBuilder("ssh", "-i", vm.privateKeyPath().toString(), "-p", String.valueOf(vm.port()),
-                "-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "BatchMode=yes",
-                "-o", "LogLevel=ERROR", vm.username() + "@" + vm.host(), command);
     }
 }

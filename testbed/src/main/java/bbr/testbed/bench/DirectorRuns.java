@@ -1,0 +1,46 @@
+package bbr.testbed.bench;
+
+import bbr.testbed.vm.Vm;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The real {@code bin/bbr} in director mode against one VM, as an operator backs up a BOSH Director. */
+final class DirectorRuns implements BbrSide {
+
+    private final Path bbr;
+    private final Vm vm;
+
+    DirectorRuns(Path bbr, Vm vm) {
+        this.bbr = bbr;
+        this.vm = vm;
+    }
+
+    @Override
+    public double backup(Path directory) throws IOException, InterruptedException {
+        return Commands.time(backupCommand(bbr, vm, Files.createDirectories(directory)));
+    }
+
+    @Override
+    public double restore(Path directory) throws IOException, InterruptedException {
+        return Commands.time(command(bbr, vm, "restore", "--artifact-path",
+                Commands.onlyArtifact(directory).toString()));
+    }
+
+    @Override
+    public void close() {
+    }
+
+    static ProcessBuilder backupCommand(Path bbr, Vm vm, Path directory) {
+        return command(bbr, vm, "backup", "--artifact-path", directory.toString());
+    }
+
+    static ProcessBuilder command(Path bbr, Vm vm, String... subcommand) {
+        List<String> command = new ArrayList<>(List.of(bbr.toString(), "director", "--host", vm.hostAndPort(),
+                "--username", vm.username(), "--private-key-path", vm.privateKeyPath().toString()));
+        command.addAll(List.of(subcommand));
+        return new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    }
+}
