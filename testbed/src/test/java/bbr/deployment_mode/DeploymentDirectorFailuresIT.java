@@ -15,6 +15,7 @@ import bbr.testbed.director.Auth;
 import bbr.testbed.director.Deployment;
 import bbr.testbed.director.DirectorSimulator;
 import bbr.testbed.director.HttpFault;
+import bbr.testbed.director.RecordedRequest;
 import bbr.testbed.director.TaskKind;
 import bbr.testbed.vm.SilentPort;
 import bbr.testbed.vm.Vm;
@@ -66,6 +67,33 @@ class DeploymentDirectorFailuresIT {
             assertThat(run.exitCode()).as(run.toString()).isZero();
             assertThat(director.requests().all()).anyMatch(r -> r.path().endsWith("/oauth/token"));
             assertThat(director.usersLeftOnVms().values()).allMatch(List::isEmpty);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"refuses connections", "answers 503"})
+    void uaaDown_failsNamingTheUaaUrl_andTouchesNoVm(String how) {
+        try (DirectorSimulator director = director(Auth.uaa(USER, SECRET))) {
+            String tokenUrl = director.uaaUrl().orElseThrow() + "/oauth/token";
+            if (how.equals("refuses connections")) {
+                director.stopUaa();
+            } else {
+                director.faults().add(HttpFault.on("POST", "/oauth/token").times(Integer.MAX_VALUE).respond(503));
+            }
+            BbrRun run = bbr(director, workDir, "redis", "backup");
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+            assertThat(run.stderr()).contains(tokenUrl).contains(how.equals("refuses connections")
+                    ? "Connection refused" : "UAA responded with non-successful status code '503'")
+                    .doesNotContain("It is recommended").doesNotContain("\tat ");
+            assertThat(run.stdout() + run.stderr()).doesNotContain(SECRET);
+            assertThat(director.requests().all()).as("only /info reached the Director")
+                    .filteredOn(r -> r.server() == RecordedRequest.Server.DIRECTOR)
+                    .allMatch(r -> r.path().equals("/info"));
+            assertThat(director.usersLeftOnVms()).isEmpty();
+            for (Vm vm : VMS.farm().vms()) {
+                assertThat(DeploymentFixture.events(vm)).isEmpty();
+            }
+            assertThat(workDir.toFile().list((dir, name) -> name.startsWith("redis_"))).isEmpty();
         }
     }
 
