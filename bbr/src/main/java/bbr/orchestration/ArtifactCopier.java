@@ -108,8 +108,8 @@ final class ArtifactCopier {
             }
             logger.info("Finished copying backup for job %s.", where);
         } catch (IOException e) {
-            throw new BbrError(ErrorKind.GENERAL, "Unable to send backup to remote machine. Got error: "
-                    + message(e), e);
+            throw new BbrError(ErrorKind.GENERAL, "Unable to send backup to remote machine for job " + where
+                    + ". Got error: " + message(e), e);
         }
     }
 
