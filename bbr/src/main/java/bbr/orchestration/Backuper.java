@@ -65,6 +65,7 @@ public final class Backuper {
                 outcome.addAll(deployment.removeArtifactRoots(instance -> instance.artifactRootCreated()));
             }
         });
+        cancellation.settle(outcome, "backup");
         finish(created[0], whole[0], outcome);
         return new Result(outcome, created[0] == null ? null : created[0].path());
     }
