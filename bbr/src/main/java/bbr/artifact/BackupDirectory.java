@@ -115,10 +115,13 @@ public final class BackupDirectory {
         save();
     }
 
-    /** Records the finish time, and whether the backup failed, so a partial artifact is never taken as whole. */
-    public synchronized void finish(ZonedDateTime time, boolean failed) throws IOException {
+    /**
+     * Records the finish time, and whether some job's artifact is missing, so a partial artifact is never taken
+     * as whole.
+     */
+    public synchronized void finish(ZonedDateTime time, boolean incomplete) throws IOException {
         metadata.setFinishTime(time.format(ACTIVITY_TIME));
-        if (failed) {
+        if (incomplete) {
             metadata.markIncomplete();
         }
         save();

@@ -14,6 +14,9 @@ import java.util.Map;
  */
 final class UaaTokens implements Authorization {
 
+    /** bosh-cli's wording, kept so that messages read like the original's. */
+    private static final String GRANT = "Requesting token via client credentials grant: ";
+
     private final URI tokenEndpoint;
     private final String basicClientAuth;
     private final HttpTransport transport;
@@ -34,21 +37,31 @@ final class UaaTokens implements Authorization {
         return cached;
     }
 
+    /**
+     * Every failure names the token URL, like a transport error does: a UAA that is down surfaces inside a Director
+     * request, and the operator must see that it is the UAA, and which one, that failed.
+     */
     private String requestToken() throws IOException {
-        HttpTransport.Response response = transport.send("POST", tokenEndpoint, Map.of(
-                "Accept", "application/json",
-                "Content-Type", "application/x-www-form-urlencoded",
-                "Authorization", basicClientAuth), "grant_type=client_credentials".getBytes(StandardCharsets.UTF_8),
-                false);
+        HttpTransport.Response response;
+        try {
+            response = transport.send("POST", tokenEndpoint, Map.of(
+                    "Accept", "application/json",
+                    "Content-Type", "application/x-www-form-urlencoded",
+                    "Authorization", basicClientAuth), "grant_type=client_credentials".getBytes(StandardCharsets.UTF_8),
+                    false);
+        } catch (IOException e) {
+            throw new IOException(GRANT + e.getMessage(), e); // "Performing request POST 'URL': ..."
+        }
+        String where = "Performing request POST '" + tokenEndpoint + "': ";
         if (response.status() != 200) {
-            throw new IOException("Requesting token via client credentials grant: UAA responded with"
-                    + " non-successful status code '" + response.status() + "' response '" + response.body() + "'");
+            throw new IOException(GRANT + where + "UAA responded with non-successful status code '"
+                    + response.status() + "' response '" + response.body() + "'");
         }
         try {
             JsonObject token = JsonParser.parseString(response.body()).getAsJsonObject();
             return token.get("token_type").getAsString() + " " + token.get("access_token").getAsString();
         } catch (RuntimeException e) {
-            throw new IOException("Requesting token via client credentials grant: UAA's answer has no token", e);
+            throw new IOException(GRANT + where + "UAA's answer has no token", e);
         }
     }
 

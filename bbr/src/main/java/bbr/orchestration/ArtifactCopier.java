@@ -79,7 +79,9 @@ final class ArtifactCopier {
             shell.remove(remoteDirectory);
         } catch (IOException | RuntimeException e) {
             removePartial(directory, artifact);
-            throw new BbrError(ErrorKind.DRAIN, "Error streaming backup for job " + where + ": " + message(e), e);
+            BbrError cancelled = Cancellation.ofCopy(e, "copying the backup of " + where);
+            throw cancelled != null ? cancelled
+                    : new BbrError(ErrorKind.DRAIN, "Error streaming backup for job " + where + ": " + message(e), e);
         }
     }
 
@@ -108,8 +110,9 @@ final class ArtifactCopier {
             }
             logger.info("Finished copying backup for job %s.", where);
         } catch (IOException e) {
-            throw new BbrError(ErrorKind.GENERAL, "Unable to send backup to remote machine. Got error: "
-                    + message(e), e);
+            BbrError cancelled = Cancellation.ofCopy(e, "sending the backup for " + where);
+            throw cancelled != null ? cancelled : new BbrError(ErrorKind.GENERAL,
+                    "Unable to send backup to remote machine for job " + where + ". Got error: " + message(e), e);
         }
     }
 

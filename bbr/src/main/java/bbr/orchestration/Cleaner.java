@@ -16,11 +16,14 @@ public final class Cleaner {
 
     private final InstanceSource source;
     private final Logger logger;
+    private final Cancellation cancellation;
     private final ScriptStep scripts;
 
+    /** A "yes" to Ctrl-C stops nothing here: the cleanup is all unlocks and removals, which always run. */
     public Cleaner(InstanceSource source, Logger logger, Cancellation cancellation) {
         this.source = source;
         this.logger = logger;
+        this.cancellation = cancellation;
         this.scripts = new ScriptStep(logger, cancellation);
     }
 
@@ -44,6 +47,7 @@ public final class Cleaner {
                 logger.info("'%s' cleaned up", deployment.name());
             }
         });
+        cancellation.settle(outcome, kind == Kind.BACKUP ? "backup-cleanup" : "restore-cleanup");
         return outcome;
     }
 }

@@ -32,7 +32,7 @@ final class CopyProgress extends FilterOutputStream {
     @Override
     public void write(byte[] bytes, int offset, int length) throws IOException {
         if (cancellation.requested()) {
-            throw new IOException("copy cancelled by the operator");
+            throw new CancelledCopy();
         }
         out.write(bytes, offset, length);
         advance(length);
@@ -45,10 +45,17 @@ final class CopyProgress extends FilterOutputStream {
     /** Counts bytes that passed elsewhere, for a reading copy ({@link ProgressInput}). */
     void advance(int length) throws IOException {
         if (cancellation.requested()) {
-            throw new IOException("copy cancelled by the operator");
+            throw new CancelledCopy();
         }
         copied += length;
         copy.advanced(copied);
+    }
+
+    /** The operator cancelled while bytes were flowing; told apart from I/O failures by its type. */
+    static final class CancelledCopy extends IOException {
+        CancelledCopy() {
+            super("copy cancelled by the operator");
+        }
     }
 
     @Override

@@ -16,7 +16,12 @@ public enum ErrorKind {
     /** {@code /var/vcap/store/bbr-backup} was already there. */
     ARTIFACT_DIR_EXISTS(1),
     /** Copying or verifying an artifact failed after the scripts ran. */
-    DRAIN(1);
+    DRAIN(1),
+    /**
+     * The operator answered "yes" to Ctrl-C. A plain 1, as the original exits with; no cleanup advice, because bbr
+     * still unlocked and cleaned up (a failure there is reported as its own error, with the advice).
+     */
+    CANCELLED(1);
 
     private final int bit;
 

@@ -56,6 +56,7 @@ public final class Restorer {
                 outcome.addAll(deployment.removeArtifactRoots(Instance::artifactRootCreated));
             }
         });
+        cancellation.settle(outcome, "restore");
         return outcome;
     }
 

@@ -84,6 +84,17 @@ public final class SshRemoteRunner implements RemoteRunner {
             pump.awaitFinished(ABORT_WAIT);
             pump.throwIfFailed();
             return result(channel, channel.getChannelState(), stderr);
+        } catch (ConnectionLostException | InterruptedIOException e) {
+            throw e;
+        } catch (IOException e) {
+            // When the session dies mid-stream, MINA often fails our next write first ("Write attempt on closing
+            // session: SSH_MSG_CHANNEL_DATA / WINDOW_ADJUST") instead of us missing the exit status: the same
+            // lost connection, and it must read as one, naming the VM. A failure of the caller's own stream
+            // (a full disk, a cancelled copy) leaves the session open and is rethrown as it is.
+            if (!isOpen()) {
+                throw new ConnectionLostException(address, e);
+            }
+            throw e;
         } finally {
             if (!channel.isClosed()) {
                 abort(channel);

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -241,6 +243,73 @@ class SshConnectorTest {
                         .isInstanceOf(ConnectionLostException.class);
             } finally {
                 pool.shutdownNow();
+            }
+        }
+    }
+
+    /**
+     * Whichever side notices first (a write on the closing session, or the missing exit status), it reads alike.
+     * Here the missing exit status mostly wins; on a loaded machine the write often does (DirectorConnectionDropIT).
+     */
+    @Test
+    void run_whenTheConnectionDiesMidStream_downOrUp_failsWithConnectionLost() throws Exception {
+        try (SshConnector connector = new SshConnector();
+                RemoteRunner runner = connector.connect(sshd.target(HostKeyPolicy.acceptAny()))) {
+            OutputStream download = new OutputStream() {
+                private final KillAfter kill = new KillAfter();
+
+                @Override
+                public void write(int b) throws IOException {
+                    write(new byte[] {(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    kill.counted(len);
+                }
+            };
+            assertThatThrownBy(() -> runner.run("cat /dev/zero", null, download))
+                    .isInstanceOf(ConnectionLostException.class)
+                    .hasMessageContaining("ssh session to 127.0.0.1:" + sshd.port);
+        }
+        try (SshConnector connector = new SshConnector();
+                RemoteRunner runner = connector.connect(sshd.target(HostKeyPolicy.acceptAny()))) {
+            InputStream upload = new InputStream() {
+                private final KillAfter kill = new KillAfter();
+
+                @Override
+                public int read() throws IOException {
+                    byte[] one = new byte[1];
+                    return read(one, 0, 1) < 0 ? -1 : one[0];
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    kill.counted(len);
+                    return len;
+                }
+            };
+            assertThatThrownBy(() -> runner.run("cat > /dev/null", upload, null))
+                    .isInstanceOf(ConnectionLostException.class)
+                    .hasMessageContaining("ssh session to 127.0.0.1:" + sshd.port);
+        }
+    }
+
+    /** Kills the VM's SSH connections once 32 MiB have passed, in the middle of a copy. */
+    private static final class KillAfter {
+        private long bytes;
+        private boolean killed;
+
+        void counted(int length) throws IOException {
+            bytes += length;
+            if (!killed && bytes > 32L << 20) {
+                killed = true;
+                try {
+                    sshd.signalConnections("KILL");
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted");
+                }
             }
         }
     }

@@ -14,17 +14,22 @@ import bbr.testbed.cli.BbrRun;
 import bbr.testbed.director.Auth;
 import bbr.testbed.director.Deployment;
 import bbr.testbed.director.DirectorSimulator;
+import bbr.testbed.director.HttpFault;
+import bbr.testbed.director.RecordedRequest;
 import bbr.testbed.director.TaskKind;
 import bbr.testbed.vm.SilentPort;
 import bbr.testbed.vm.Vm;
 import bbr.testbed.vm.VmFarmExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Authentication, TLS trust and Director failures, against the simulator and real VMs. */
@@ -62,6 +67,33 @@ class DeploymentDirectorFailuresIT {
             assertThat(run.exitCode()).as(run.toString()).isZero();
             assertThat(director.requests().all()).anyMatch(r -> r.path().endsWith("/oauth/token"));
             assertThat(director.usersLeftOnVms().values()).allMatch(List::isEmpty);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"refuses connections", "answers 503"})
+    void uaaDown_failsNamingTheUaaUrl_andTouchesNoVm(String how) {
+        try (DirectorSimulator director = director(Auth.uaa(USER, SECRET))) {
+            String tokenUrl = director.uaaUrl().orElseThrow() + "/oauth/token";
+            if (how.equals("refuses connections")) {
+                director.stopUaa();
+            } else {
+                director.faults().add(HttpFault.on("POST", "/oauth/token").times(Integer.MAX_VALUE).respond(503));
+            }
+            BbrRun run = bbr(director, workDir, "redis", "backup");
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+            assertThat(run.stderr()).contains(tokenUrl).contains(how.equals("refuses connections")
+                    ? "Connection refused" : "UAA responded with non-successful status code '503'")
+                    .doesNotContain("It is recommended").doesNotContain("\tat ");
+            assertThat(run.stdout() + run.stderr()).doesNotContain(SECRET);
+            assertThat(director.requests().all()).as("only /info reached the Director")
+                    .filteredOn(r -> r.server() == RecordedRequest.Server.DIRECTOR)
+                    .allMatch(r -> r.path().equals("/info"));
+            assertThat(director.usersLeftOnVms()).isEmpty();
+            for (Vm vm : VMS.farm().vms()) {
+                assertThat(DeploymentFixture.events(vm)).isEmpty();
+            }
+            assertThat(workDir.toFile().list((dir, name) -> name.startsWith("redis_"))).isEmpty();
         }
     }
 
@@ -163,6 +195,67 @@ class DeploymentDirectorFailuresIT {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {500, 401})
+    void directorRefusingTheManifest_failsNamingTheStep_beforeAnyUserIsMade(int status) {
+        try (DirectorSimulator director = director(Auth.basic(USER, SECRET))) {
+            // for ever: bbr sends a request answered 401 once more, as bosh-cli does
+            director.faults().add(HttpFault.on("GET", "/deployments/redis").times(Integer.MAX_VALUE).respond(status));
+            BbrRun run = bbr(director, workDir, "redis", "backup");
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+            assertThat(run.stderr()).contains("failed to find instances for deployment redis: Fetching manifest:"
+                    + " Finding deployment 'redis': Director responded with non-successful status code '" + status
+                    + "'").doesNotContain("It is recommended");
+            assertThat(run.stdout() + run.stderr()).doesNotContain(SECRET);
+            assertThat(director.requests().matching("POST", "/deployments/redis/ssh")).isEmpty();
+            assertThat(director.usersLeftOnVms()).isEmpty();
+            assertThat(workDir.toFile().list((dir, name) -> name.startsWith("redis_"))).isEmpty();
+        }
+    }
+
+    @Test
+    void directorAnswering401AtSshCleanup_afterAGoodBackup_isExit16_andTheArtifactIsKeptWhole() throws Exception {
+        try (DirectorSimulator director = director(Auth.basic(USER, SECRET))) {
+            // the one setup goes through; every cleanup is refused, as after a password rotation mid-backup
+            director.faults().add(HttpFault.on("POST", "/deployments/redis/ssh").afterSkipping(1)
+                    .times(Integer.MAX_VALUE).respond(401));
+            BbrRun run = bbr(director, workDir, "redis", "backup");
+
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(16);
+            assertThat(run.stderr()).contains("Deployment 'redis' failed while cleaning up with error: Cleaning up"
+                    + " SSH in deployment 'redis': Director responded with non-successful status code '401'")
+                    .contains("It is recommended that you run `bbr backup-cleanup`");
+            assertThat(run.stdout() + run.stderr()).doesNotContain(SECRET);
+            for (Vm vm : VMS.farm().vms()) {
+                assertThat(DeploymentFixture.events(vm)).anyMatch(e -> e.script().equals("post-backup-unlock")
+                        && e.line().endsWith("BBR_AFTER_BACKUP_SCRIPTS_SUCCESSFUL=true"));
+                assertThat(vm.exists("/var/vcap/store/bbr-backup")).isFalse();
+            }
+            Path artifact;
+            try (var entries = Files.list(workDir)) {
+                artifact = entries.filter(Files::isDirectory).findFirst().orElseThrow();
+            }
+            assertThat(Files.readString(artifact.resolve("metadata"))).contains("./dump.rdb: ")
+                    .doesNotContain("incomplete");
+            assertThat(director.usersLeftOnVms()).as("the Director would not remove them").hasSize(2);
+        }
+    }
+
+    @Test
+    void uaaTokenExpiringMidRun_isRenewedOnTheDirectors401_andTheBackupSucceeds() {
+        // Tokens live 1 s while the SSH cleanup task takes 3 s: its polls carry an expired token and get a 401.
+        try (DirectorSimulator director = director(Auth.uaa(USER, SECRET).tokenLifetime(Duration.ofSeconds(1)))) {
+            director.faults().slowNextTask(TaskKind.SSH_CLEANUP, Duration.ofSeconds(3));
+            BbrRun run = bbr(director, workDir, "redis", "backup");
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(director.requests().all()).as("the Director refused an expired token")
+                    .anyMatch(r -> r.status() == 401);
+            assertThat(director.usersLeftOnVms()).isEmpty();
+        }
+    }
+
     @Test
     void taskEndingInError_failsWithTheTasksMessage() {
         try (DirectorSimulator director = director(Auth.basic(USER, SECRET))) {
@@ -204,7 +297,7 @@ class DeploymentDirectorFailuresIT {
     @Test
     void sshCleanupFailing_isExit16_afterAGoodBackup() {
         try (DirectorSimulator director = director(Auth.basic(USER, SECRET))) {
-            director.faults().add(bbr.testbed.director.HttpFault.on("POST", "/deployments/redis/ssh")
+            director.faults().add(HttpFault.on("POST", "/deployments/redis/ssh")
                     .afterSkipping(1).times(1).respond(500));
             BbrRun run = bbr(director, workDir, "redis", "backup");
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import bbr.testbed.cli.BbrProcess;
 import bbr.testbed.cli.BbrRun;
 import bbr.testbed.jobs.JobScripts;
+import bbr.testbed.jobs.RecordingJob;
 import bbr.testbed.vm.Vm;
 import bbr.testbed.vm.VmFarmExtension;
 import java.io.IOException;
@@ -54,6 +55,35 @@ class DirectorConnectionDropIT {
         Path artifact = onlyArtifact();
         assertThat(Files.readString(artifact.resolve("metadata"))).doesNotContain("name: big")
                 .contains("finish_time");
+    }
+
+    @Test
+    void droppedConnectionMidUpload_failsTheRestoreNamingTheJob_runsNoScript_andCleansTheVmOnReconnect()
+            throws Exception {
+        Vm vm = VMS.vm(0);
+        DirectorFixture.wipe(vm);
+        RecordingJob.install(vm, "big", "");
+        vm.exec("head -c 768M /dev/urandom > /var/vcap/store/big/blob").orThrow();
+        BbrRun backup = DirectorFixture.bbr(vm, workDir, "backup");
+        assertThat(backup.exitCode()).as(backup.toString()).isZero();
+        Path artifact = onlyArtifact();
+        vm.exec("rm -f /var/vcap/store/big/blob " + JobScripts.EVENTS).orThrow();
+
+        BbrRun run;
+        try (BbrProcess bbr = BbrProcess.start(workDir, Map.of(),
+                DirectorFixture.args(vm, "restore", "--artifact-path", artifact.toString()))) {
+            bbr.awaitLine(line -> line.contains("% complete"), Duration.ofMinutes(2));
+            vm.killSshSessions();
+            run = bbr.await(Duration.ofMinutes(2));
+        }
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.stderr()).contains("Unable to send backup to remote machine for job big on bosh/0.")
+                .contains("Did the network just fail?").contains(vm.host());
+        assertThat(run.stdout()).doesNotContain("Completed restore");
+        assertThat(events(vm)).as("no lock or restore script ran").isEmpty();
+        assertThat(vm.exists("/var/vcap/store/bbr-backup")).as("cleanup reconnected and removed it").isFalse();
+        assertThat(vm.exists("/var/vcap/store/big/blob")).as("the data was not touched").isFalse();
     }
 
     private Path onlyArtifact() throws IOException {

@@ -40,6 +40,7 @@ public final class DirectorSimulator implements AutoCloseable {
     private final SshAgent agent;
     private final DeploymentEndpoints deployments;
     private final List<HttpsListener> listeners = new ArrayList<>();
+    private volatile HttpsListener uaaListener;
     private volatile String uaaUrl;
 
     private DirectorSimulator(SimulatorOptions options, CertificateAuthority ca, Path caCertFile, boolean ownsCaFile,
@@ -88,6 +89,7 @@ public final class DirectorSimulator implements AutoCloseable {
             HttpsListener listener = HttpsListener.start(new InetSocketAddress(address, options.uaaPort()), tls,
                     RecordedRequest.Server.UAA, faults, log, uaa::handle);
             listeners.add(listener);
+            uaaListener = listener;
             uaaUrl = "https://" + options.address() + ":" + listener.address().getPort() + options.auth().uaaPath();
             tokens.issuer(uaaUrl + "/oauth/token");
         }
@@ -116,6 +118,17 @@ public final class DirectorSimulator implements AutoCloseable {
     /** The UAA URL that {@code /info} reports, when the Director uses UAA. */
     public Optional<String> uaaUrl() {
         return Optional.ofNullable(uaaUrl);
+    }
+
+    /**
+     * Stops the UAA while the Director stays up and {@code /info} still names it: its port then refuses
+     * connections, as when UAA's process is down on a real Director VM.
+     */
+    public void stopUaa() {
+        if (uaaListener == null) {
+            throw new IllegalStateException("this Director uses " + options.auth() + ", not UAA");
+        }
+        uaaListener.close();
     }
 
     public Auth auth() {
