@@ -235,7 +235,7 @@ class ProxyIT {
             assertThat(idle.exitCode()).as("control: 30 s keepalives let the jumpbox close the idle tunnel: " + idle)
                     .isNotZero();
 
-            BbrRun kept = bbr(env, withJvmOption("-D" + "bbr.ssh.heartbeat-interval=1",
+            BbrRun kept = bbr(env, BbrProcess.withJvmOption("-Dbbr.ssh.heartbeat-interval=1",
                     DirectorFlags.forVm(target, "backup")));
             assertThat(kept.exitCode()).as(kept.toString()).isZero();
         } finally {
@@ -243,12 +243,6 @@ class ProxyIT {
             jumpbox.stopSshd();
             jumpbox.startSshd();
         }
-    }
-
-    private static String[] withJvmOption(String option, String[] args) {
-        List<String> all = new ArrayList<>(List.of(BbrProcess.JVM_OPTION + option));
-        all.addAll(List.of(args));
-        return all.toArray(String[]::new);
     }
 
     @Test
