@@ -24,6 +24,8 @@ import java.util.concurrent.CountDownLatch;
 public final class Sandbox {
 
     static final String DEPLOYMENT = "sandbox";
+    /** A second deployment, so that --all-deployments has more than one to run. */
+    static final String SECOND_DEPLOYMENT = "redis";
 
     private Sandbox() {
     }
@@ -32,11 +34,15 @@ public final class Sandbox {
         Path root = Path.of(args[0]).toAbsolutePath().normalize();
         Path state = Files.createDirectories(root.resolve("sandbox"));
         CountDownLatch stop = new CountDownLatch(1);
-        VmFarm farm = VmFarm.start(4);
+        VmFarm farm = VmFarm.start(5);
+        List<Vm> sandboxVms = farm.vms().subList(0, 4);
         String secret = HexFormat.of().formatHex(java.security.SecureRandom.getSeed(12));
         DirectorSimulator director = DirectorSimulator.builder()
                 .auth(Auth.basic("admin", secret))
-                .deployment(deployment(farm.vms()))
+                .deployment(deployment(sandboxVms))
+                .deployment(Deployment.named(SECOND_DEPLOYMENT).release("redis")
+                        .instanceGroup("redis", g -> g.job("redis-server", "redis").instance(farm.vm(4), true))
+                        .build())
                 .start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             director.close();
@@ -47,22 +53,24 @@ public final class Sandbox {
         Path env = writeEnv(state, director, secret);
         Path artifacts = Files.createDirectories(state.resolve("artifacts"));
 
-        Map<String, String> before = SandboxJobs.checksums(farm.vms());
+        Map<String, String> before = SandboxJobs.checksums(sandboxVms);
         bbr(root, env, "backup", "--artifact-path", artifacts.toString());
         Path artifact = newest(artifacts);
-        SandboxJobs.destroyData(farm.vms());
+        SandboxJobs.destroyData(sandboxVms);
         bbr(root, env, "restore", "--artifact-path", artifact.toString());
-        if (!before.equals(SandboxJobs.checksums(farm.vms()))) {
+        if (!before.equals(SandboxJobs.checksums(sandboxVms))) {
             throw new IllegalStateException("restored data differs from what was backed up");
         }
         System.out.println();
-        System.out.println("SANDBOX READY: deployment '" + DEPLOYMENT + "' (" + farm.size() + " VMs) backed up to "
+        System.out.println("SANDBOX READY: deployment '" + DEPLOYMENT + "' (" + sandboxVms.size() + " VMs) backed up to "
                 + artifact + " and restored; every byte matches.");
         System.out.println("Run more commands against it:");
         System.out.println("  source " + env + "   # BOSH_ENVIRONMENT, BOSH_CLIENT, BOSH_CLIENT_SECRET, "
                 + "BOSH_CA_CERT, BOSH_DEPLOYMENT");
         System.out.println("  bin/bbr deployment pre-backup-check");
         System.out.println("  bin/bbr deployment backup --artifact-path " + artifacts);
+        System.out.println("  bin/bbr deployment --all-deployments backup --artifact-path " + artifacts
+                + "   # also '" + SECOND_DEPLOYMENT + "' (1 VM, 256 MiB)");
         System.out.println("Stop it and remove everything it made: bin/sandbox stop");
         System.out.flush();
         stop.await();

@@ -12,7 +12,10 @@ import java.util.TreeMap;
 public final class SandboxJobs {
 
     private static final Map<String, String> JOB_BY_VM = Map.of(
-            "vm-0", "cloud_controller", "vm-1", "cloud_controller", "vm-2", "postgres", "vm-3", "blobstore");
+            "vm-0", "cloud_controller", "vm-1", "cloud_controller", "vm-2", "postgres", "vm-3", "blobstore",
+            "vm-4", "redis-server");
+    /** The second deployment's one job holds enough data for its copy to show on the progress display. */
+    private static final Map<String, String> DATA_SIZE = Map.of("redis-server", "256M");
 
     private SandboxJobs() {
     }
@@ -33,7 +36,7 @@ public final class SandboxJobs {
                       release: postgres"""));
         }
         vm.createDirectories(data);
-        vm.exec("head -c 4M /dev/urandom > " + data + "/data.bin && mkdir -p '" + data + "/nested dir'"
+        vm.exec("head -c " + DATA_SIZE.getOrDefault(job, "4M") + " /dev/urandom > " + data + "/data.bin && mkdir -p '" + data + "/nested dir'"
                 + " && echo '" + vm.name() + "' > '" + data + "/nested dir/owner.txt'").orThrow();
     }
 
