@@ -67,7 +67,9 @@ public final class BbrProcess implements AutoCloseable {
      */
     public static BbrProcess startOnTerminal(Path workingDirectory, java.util.Map<String, String> env,
                                              String... args) {
-        StringBuilder line = new StringBuilder("stty cols 200 rows 50; exec");
+        // A test run started in the background (nohup, CI runners) hands its children SIGINT ignored, and the JVM
+        // then installs no Ctrl-C handler; an operator's interactive shell never does, so restore the default.
+        StringBuilder line = new StringBuilder("stty cols 200 rows 50; exec env --default-signal=INT");
         for (String word : bbrCommand(args)) {
             line.append(" '").append(word.replace("'", "'\\''")).append('\'');
         }
