@@ -31,6 +31,8 @@ final class ProxyRoutes {
      */
     private static final class Tunnelled implements ProxyRoute {
 
+        private static final long CLOSE_WAIT_MILLIS = 2000;
+
         private final AllProxy.Jumpbox jumpbox;
         private Proxy proxy;
         private IOException failure;
@@ -57,11 +59,21 @@ final class ProxyRoutes {
             return proxy;
         }
 
+        /** Says goodbye to the jumpbox, but never holds up bbr's exit by more than a moment. */
         private static void closeQuietly(JumpboxTunnel tunnel) {
+            Thread closing = new Thread(() -> {
+                try {
+                    tunnel.close();
+                } catch (IOException | UncheckedIOException ignored) {
+                    // the process is exiting; the jumpbox drops the connection on its own
+                }
+            }, "bbr-jumpbox-closing");
+            closing.setDaemon(true);
+            closing.start();
             try {
-                tunnel.close();
-            } catch (IOException | UncheckedIOException ignored) {
-                // the process is exiting; the jumpbox drops the connection on its own
+                closing.join(CLOSE_WAIT_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }
