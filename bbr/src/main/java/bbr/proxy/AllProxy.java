@@ -1,8 +1,6 @@
 package bbr.proxy;
 
-import java.net.Authenticator;
 import java.net.InetSocketAddress;
-import java.net.PasswordAuthentication;
 import java.net.Proxy;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -60,22 +58,10 @@ public sealed interface AllProxy {
             return new Socks(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : DEFAULT_PORT, user, password);
         }
 
-        /**
-         * The proxy for Java sockets. Its credentials are registered with the JDK's global authenticator, which is
-         * the only way its SOCKS client takes them; they are given to SOCKS requests only, never to an HTTP server
-         * that asks for a password.
-         */
+        /** The proxy for Java sockets, its credentials registered with the JDK's SOCKS client. */
         public Proxy javaProxy() {
             if (user != null) {
-                Authenticator.setDefault(new Authenticator() {
-                    @Override
-                    protected PasswordAuthentication getPasswordAuthentication() {
-                        boolean forThisProxy = getRequestingProtocol() != null
-                                && getRequestingProtocol().startsWith("SOCKS")
-                                && host.equalsIgnoreCase(getRequestingHost());
-                        return forThisProxy ? new PasswordAuthentication(user, password.toCharArray()) : null;
-                    }
-                });
+                SocksCredentials.register(host, user, password);
             }
             return new NamedProxy(new InetSocketAddress(host, port), toString());
         }

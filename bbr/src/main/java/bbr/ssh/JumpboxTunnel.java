@@ -7,15 +7,16 @@ import java.net.Proxy;
 import java.security.KeyPair;
 
 import org.apache.sshd.client.session.ClientSession;
-import org.apache.sshd.common.util.net.SshdSocketAddress;
 
 import bbr.proxy.AllProxy;
 import bbr.proxy.NamedProxy;
+import bbr.proxy.SocksCredentials;
 
 /**
  * {@code BOSH_ALL_PROXY=ssh+socks5://…}: one SSH connection to the jumpbox that carries every Director, UAA and VM
- * connection of the run as a {@code direct-tcpip} channel. MINA serves it as a SOCKS5 proxy on a loopback port
- * that lives only as long as the run, so the HTTP client and the VM connections reuse the plain SOCKS5 path.
+ * connection of the run as a {@code direct-tcpip} channel. {@link TunnelSocksServer} serves it as a SOCKS5 proxy
+ * on a loopback port, with a password made for the run, so the HTTP client and the VM connections reuse the plain
+ * SOCKS5 path and no other local user can use the tunnel.
  *
  * <p>The connection sends a keepalive every heartbeat interval, so a tunnel that carries nothing for a while (bbr
  * hashing or writing a large artifact) is not closed as idle by the jumpbox or a firewall in between (the
@@ -25,11 +26,13 @@ public final class JumpboxTunnel implements Closeable {
 
     private final SshConnector connector;
     private final ClientSession session;
+    private final TunnelSocksServer socks;
     private final Proxy proxy;
 
-    private JumpboxTunnel(SshConnector connector, ClientSession session, Proxy proxy) {
+    private JumpboxTunnel(SshConnector connector, ClientSession session, TunnelSocksServer socks, Proxy proxy) {
         this.connector = connector;
         this.session = session;
+        this.socks = socks;
         this.proxy = proxy;
     }
 
@@ -51,10 +54,9 @@ public final class JumpboxTunnel implements Closeable {
         try {
             ClientSession session = connector.authenticatedSession(target,
                     InetSocketAddress.createUnresolved(jumpbox.host(), jumpbox.port()));
-            SshdSocketAddress local = session.startDynamicPortForwarding(
-                    new SshdSocketAddress(SshdSocketAddress.LOCALHOST_IPV4, 0));
-            Proxy proxy = new NamedProxy(new InetSocketAddress(local.getHostName(), local.getPort()), jumpbox.toString());
-            return new JumpboxTunnel(connector, session, proxy);
+            TunnelSocksServer socks = TunnelSocksServer.start(session, settings.connectTimeout());
+            SocksCredentials.register(socks.address().getHostString(), TunnelSocksServer.USERNAME, socks.password());
+            return new JumpboxTunnel(connector, session, socks, new NamedProxy(socks.address(), jumpbox.toString()));
         } catch (IOException | RuntimeException e) {
             connector.close();
             throw new IOException(AllProxy.VARIABLE + ": cannot open the tunnel through the jumpbox " + jumpbox
@@ -69,6 +71,7 @@ public final class JumpboxTunnel implements Closeable {
 
     @Override
     public void close() throws IOException {
+        socks.close();
         session.close(false);
         connector.close();
     }
