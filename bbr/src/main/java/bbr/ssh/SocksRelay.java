@@ -1,8 +1,6 @@
 package bbr.ssh;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
@@ -16,8 +14,6 @@ import java.time.Duration;
  * own error instead of hanging (the original's issue #25).
  */
 final class SocksRelay {
-
-    private static final int BUFFER = 128 * 1024;
 
     private SocksRelay() {
     }
@@ -35,37 +31,23 @@ final class SocksRelay {
         }
         ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         server.setSoTimeout((int) timeout.toMillis());
-        Thread acceptor = new Thread(() -> {
+        Relay.daemon(() -> {
             try (ServerSocket listening = server) {
                 Socket local = listening.accept();
                 local.setTcpNoDelay(true);
-                pump(local.getInputStream(), upstream.getOutputStream(), local, upstream, "out");
-                pump(upstream.getInputStream(), local.getOutputStream(), local, upstream, "in");
+                Runnable closeBoth = () -> {
+                    closeQuietly(local);
+                    closeQuietly(upstream);
+                };
+                Relay.copyInBackground(local.getInputStream(), upstream.getOutputStream(), closeBoth,
+                        "bbr-socks-relay-out");
+                Relay.copyInBackground(upstream.getInputStream(), local.getOutputStream(), closeBoth,
+                        "bbr-socks-relay-in");
             } catch (IOException e) {
                 closeQuietly(upstream);
             }
         }, "bbr-socks-relay-" + host + ":" + port);
-        acceptor.setDaemon(true);
-        acceptor.start();
         return (InetSocketAddress) server.getLocalSocketAddress();
-    }
-
-    private static void pump(InputStream from, OutputStream to, Socket a, Socket b, String direction) {
-        Thread thread = new Thread(() -> {
-            byte[] buffer = new byte[BUFFER];
-            try {
-                for (int n; (n = from.read(buffer)) >= 0; ) {
-                    to.write(buffer, 0, n);
-                }
-            } catch (IOException ignored) {
-                // either side closed: close both below
-            } finally {
-                closeQuietly(a);
-                closeQuietly(b);
-            }
-        }, "bbr-socks-relay-" + direction);
-        thread.setDaemon(true);
-        thread.start();
     }
 
     private static void closeQuietly(Socket socket) {

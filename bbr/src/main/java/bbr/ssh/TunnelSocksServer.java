@@ -3,7 +3,6 @@ package bbr.ssh;
 import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -37,7 +36,6 @@ final class TunnelSocksServer implements Closeable {
     private static final int CONNECTION_REFUSED = 5;
     private static final int COMMAND_NOT_SUPPORTED = 7;
     private static final int ADDRESS_TYPE_NOT_SUPPORTED = 8;
-    private static final int BUFFER = 64 * 1024;
 
     private final ClientSession session;
     private final Duration openTimeout;
@@ -56,7 +54,7 @@ final class TunnelSocksServer implements Closeable {
     /** Listens on an ephemeral loopback port until closed. */
     static TunnelSocksServer start(ClientSession session, Duration openTimeout) throws IOException {
         TunnelSocksServer socks = new TunnelSocksServer(session, openTimeout);
-        daemon(socks::acceptLoop, "bbr-jumpbox-socks");
+        Relay.daemon(socks::acceptLoop, "bbr-jumpbox-socks");
         return socks;
     }
 
@@ -73,7 +71,7 @@ final class TunnelSocksServer implements Closeable {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
-                daemon(() -> serve(client), "bbr-jumpbox-socks-client");
+                Relay.daemon(() -> serve(client), "bbr-jumpbox-socks-client");
             } catch (IOException e) {
                 return; // closed
             }
@@ -165,37 +163,14 @@ final class TunnelSocksServer implements Closeable {
 
     /** Copies both ways until either side ends, then closes both. */
     private static void relay(Socket client, ChannelDirectTcpip channel) throws IOException {
-        Thread upstream = daemon(() -> {
-            try (InputStream from = client.getInputStream(); OutputStream to = channel.getInvertedIn()) {
-                byte[] buffer = new byte[BUFFER]; // large writes make full-size SSH packets on the way up
-                for (int n; (n = from.read(buffer)) >= 0; ) {
-                    to.write(buffer, 0, n);
-                    to.flush();
-                }
-            } catch (IOException ignored) {
-                // ends below
-            } finally {
-                channel.close(false);
-            }
-        }, "bbr-jumpbox-socks-up");
-        try (InputStream from = channel.getInvertedOut(); OutputStream to = client.getOutputStream()) {
-            byte[] buffer = new byte[BUFFER];
-            for (int n; (n = from.read(buffer)) >= 0; ) {
-                to.write(buffer, 0, n);
-                to.flush();
-            }
+        Relay.copyInBackground(client.getInputStream(), channel.getInvertedIn(), () -> channel.close(false),
+                "bbr-jumpbox-socks-up");
+        try {
+            Relay.copy(channel.getInvertedOut(), client.getOutputStream());
         } finally {
             channel.close(true);
             client.close();
-            upstream.interrupt();
         }
-    }
-
-    private static Thread daemon(Runnable task, String name) {
-        Thread thread = new Thread(task, name);
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
     }
 
     @Override

@@ -9,11 +9,9 @@ import bbr.testbed.director.Auth;
 import bbr.testbed.director.Deployment;
 import bbr.testbed.director.DirectorSimulator;
 import bbr.testbed.jobs.JobScripts;
+import bbr.testbed.vm.OpenSshSocksProxy;
 import bbr.testbed.vm.Vm;
 import bbr.testbed.vm.VmFarmExtension;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,8 +33,7 @@ class ProxyIT {
     @TempDir
     Path workDir;
 
-    private Process proxy;
-    private Path proxyLog;
+    private OpenSshSocksProxy proxy;
     private int proxyPort;
 
     @BeforeEach
@@ -47,31 +44,13 @@ class ProxyIT {
         target.writeFile("/var/vcap/store/db/data", "through the jumpbox", 0644);
         target.writeJobScript("db", "backup", JobScripts.copyDataToArtifact("db", "/var/vcap/store/db"));
         target.writeJobScript("db", "restore", JobScripts.copyArtifactToData("db", "/var/vcap/store/db"));
-        try (ServerSocket free = new ServerSocket(0)) {
-            proxyPort = free.getLocalPort();
-        }
-        proxyLog = workDir.resolve("ssh-D.log");
-        proxy = new ProcessBuilder("ssh", "-v", "-N", "-D", "127.0.0.1:" + proxyPort, "-i",
-                jumpbox.privateKeyPath().toString(), "-p", String.valueOf(jumpbox.port()), "-o",
-                "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "BatchMode=yes",
-                jumpbox.username() + "@" + jumpbox.host())
-                .redirectErrorStream(true).redirectOutput(proxyLog.toFile()).start();
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            try (Socket probe = new Socket("127.0.0.1", proxyPort)) {
-                break;
-            } catch (IOException notYet) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("ssh -D did not start: " + Files.readString(proxyLog));
-                }
-                Thread.sleep(100);
-            }
-        }
+        proxy = OpenSshSocksProxy.start(jumpbox, workDir.resolve("ssh-D.log"));
+        proxyPort = proxy.port();
     }
 
     @AfterEach
-    void stopProxy() {
-        proxy.destroyForcibly();
+    void stopProxy() throws InterruptedException {
+        proxy.close();
     }
 
     private BbrRun bbr(Map<String, String> env, String... args) {
@@ -92,10 +71,10 @@ class ProxyIT {
                 Fixtures.onlyArtifact(workDir).toString()));
         assertThat(restore.exitCode()).as(restore.toString()).isZero();
         assertThat(target.readString("/var/vcap/store/db/data")).isEqualTo("through the jumpbox");
-        assertThat(Files.readString(proxyLog)).as("the SSH connections were made by the jumpbox")
+        assertThat(proxy.log()).as("the SSH connections were made by the jumpbox")
                 .contains("dynamic-tcpip");
 
-        proxy.destroyForcibly().waitFor();
+        proxy.close();
         long start = System.nanoTime();
         BbrRun dead = bbr(env, DirectorFlags.forVm(target, "backup"));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
@@ -116,7 +95,7 @@ class ProxyIT {
                     args.toArray(String[]::new));
 
             assertThat(backup.exitCode()).as(backup.toString()).isZero();
-            String log = Files.readString(proxyLog);
+            String log = proxy.log();
             assertThat(log).contains("dynamic-tcpip");
             assertThat(director.usersLeftOnVms().values()).allMatch(List::isEmpty);
         }
@@ -131,7 +110,7 @@ class ProxyIT {
                 DirectorFlags.forVm(target, "backup"))) {
             backup.awaitLine(line -> line.contains("Copying backup") && line.contains("% complete"),
                     Duration.ofMinutes(1));
-            proxy.destroyForcibly().waitFor();
+            proxy.close();
             BbrRun run = backup.await(Duration.ofMinutes(2));
 
             assertThat(run.exitCode()).as(run.toString()).isNotZero();
@@ -158,14 +137,6 @@ class ProxyIT {
         return name + ":" + target.port();
     }
 
-    private static String[] directorFlags(String host, String... subcommand) {
-        Vm target = VMS.vm(1);
-        List<String> args = new ArrayList<>(List.of("director", "--host", host, "--username", target.username(),
-                "--private-key-path", target.privateKeyPath().toString()));
-        args.addAll(List.of(subcommand));
-        return args.toArray(String[]::new);
-    }
-
     @Test
     void directorBackupAndRestore_goThroughAnSshJumpbox_toAVmOnlyTheJumpboxCanName() throws Exception {
         Map<String, String> env = Map.of("BOSH_ALL_PROXY", jumpboxProxy(VMS.vm(0).privateKeyPath()));
@@ -173,10 +144,10 @@ class ProxyIT {
         String host = targetKnownOnlyToTheJumpbox();
         int jumpboxLoginsBefore = VMS.vm(0).sshConnectionCount();
 
-        BbrRun backup = bbr(env, directorFlags(host, "backup"));
+        BbrRun backup = bbr(env, DirectorFlags.forVmAt(VMS.vm(1), host, "backup"));
         assertThat(backup.exitCode()).as(backup.toString()).isZero();
         target.exec("rm -rf /var/vcap/store/db/*").orThrow();
-        BbrRun restore = bbr(env, directorFlags(host, "restore", "--artifact-path",
+        BbrRun restore = bbr(env, DirectorFlags.forVmAt(VMS.vm(1), host, "restore", "--artifact-path",
                 Fixtures.onlyArtifact(workDir).toString()));
 
         assertThat(restore.exitCode()).as(restore.toString()).isZero();
@@ -193,7 +164,7 @@ class ProxyIT {
                 .start().waitFor()).isZero();
         long start = System.nanoTime();
         BbrRun refused = bbr(Map.of("BOSH_ALL_PROXY", jumpboxProxy(Path.of(wrongKey))),
-                directorFlags(VMS.vm(1).hostAndPort(), "backup"));
+                DirectorFlags.forVm(VMS.vm(1), "backup"));
 
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
         assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
@@ -206,7 +177,7 @@ class ProxyIT {
         try {
             start = System.nanoTime();
             BbrRun dead = bbr(Map.of("BOSH_ALL_PROXY", jumpboxProxy(jumpbox.privateKeyPath())),
-                    directorFlags(VMS.vm(1).hostAndPort(), "backup"));
+                    DirectorFlags.forVm(VMS.vm(1), "backup"));
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
             assertThat(dead.exitCode()).as(dead.toString()).isEqualTo(1);
             assertThat(dead.stderr()).contains("ssh+socks5://" + jumpbox.username() + "@" + jumpbox.hostAndPort())

@@ -1,10 +1,9 @@
 package bbr.testbed.bench;
 
+import bbr.testbed.vm.OpenSshSocksProxy;
 import bbr.testbed.vm.Vm;
 import bbr.testbed.vm.VmFarm;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,21 +31,17 @@ final class ProxyCase {
             DataJob.addToOneFile(target, settings.bytes(MIB_256));
             String tunnel = "ssh+socks5://" + jumpbox.username() + "@" + jumpbox.hostAndPort() + "?private-key="
                     + jumpbox.privateKeyPath();
-            int port = freePort();
-            Process socks = OpenSshDynamicForward.start(jumpbox, port);
-            try {
+            try (OpenSshSocksProxy socks = OpenSshSocksProxy.start(jumpbox, settings.work().resolve("ssh-D.log"))) {
                 List<Double> direct = new ArrayList<>();
                 List<Double> viaTunnel = new ArrayList<>();
                 List<Double> viaSocks = new ArrayList<>();
                 for (int round = 0; round < settings.rounds(); round++) {
                     direct.add(backup(settings, target, null, "direct-" + round));
                     viaTunnel.add(backup(settings, target, tunnel, "tunnel-" + round));
-                    viaSocks.add(backup(settings, target, "socks5://127.0.0.1:" + port, "socks-" + round));
+                    viaSocks.add(backup(settings, target, "socks5://127.0.0.1:" + socks.port(), "socks-" + round));
                 }
                 Table.row(NAME, "backup s, ssh+socks5 tunnel", Table.median(direct), Table.median(viaTunnel), 0);
                 Table.row(NAME, "backup s, socks5 via ssh -D", Table.median(direct), Table.median(viaSocks), 0);
-            } finally {
-                socks.destroyForcibly().waitFor();
             }
         }
     }
@@ -61,32 +56,5 @@ final class ProxyCase {
         double seconds = Commands.time(command);
         Commands.deleteTree(artifacts);
         return seconds;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** {@code ssh -N -D PORT} to the jumpbox: the SOCKS5 proxy operators start by hand. */
-    private static final class OpenSshDynamicForward {
-
-        static Process start(Vm jumpbox, int port) throws IOException, InterruptedException {
-            Process process = new ProcessBuilder("ssh", "-N", "-D", "127.0.0.1:" + port, "-i",
-                    jumpbox.privateKeyPath().toString(), "-p", String.valueOf(jumpbox.port()), "-o",
-                    "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null", "-o", "BatchMode=yes",
-                    jumpbox.username() + "@" + jumpbox.host())
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            for (int attempt = 0; attempt < 300; attempt++) {
-                try (Socket probe = new Socket("127.0.0.1", port)) {
-                    return process;
-                } catch (IOException notYet) {
-                    Thread.sleep(100);
-                }
-            }
-            process.destroyForcibly();
-            throw new IOException("ssh -D to " + jumpbox + " did not start listening on port " + port);
-        }
     }
 }

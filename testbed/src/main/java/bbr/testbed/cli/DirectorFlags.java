@@ -12,7 +12,12 @@ public final class DirectorFlags {
 
     /** {@code director --host … --username … --private-key-path … SUBCOMMAND…} */
     public static String[] forVm(Vm vm, String... subcommand) {
-        List<String> args = new ArrayList<>(List.of("director", "--host", vm.hostAndPort(), "--username",
+        return forVmAt(vm, vm.hostAndPort(), subcommand);
+    }
+
+    /** Like {@link #forVm} with {@code --host} given as {@code host} (e.g. a name only a jumpbox resolves). */
+    public static String[] forVmAt(Vm vm, String host, String... subcommand) {
+        List<String> args = new ArrayList<>(List.of("director", "--host", host, "--username",
                 vm.username(), "--private-key-path", vm.privateKeyPath().toString()));
         args.addAll(List.of(subcommand));
         return args.toArray(String[]::new);
