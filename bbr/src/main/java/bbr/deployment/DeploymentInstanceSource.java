@@ -8,6 +8,7 @@ import bbr.instance.JobFinder;
 import bbr.instance.VmShell;
 import bbr.log.Logger;
 import bbr.orchestration.BbrError;
+import bbr.orchestration.BeforeChanges;
 import bbr.orchestration.ErrorKind;
 import bbr.orchestration.InstanceSource;
 import bbr.proxy.ProxyRoute;
@@ -80,7 +81,7 @@ public final class DeploymentInstanceSource implements InstanceSource {
     }
 
     @Override
-    public List<Instance> discover() throws BbrError {
+    public List<Instance> discover(BeforeChanges beforeChanges) throws BbrError {
         try {
             director = connection.open();
             connector = new SshConnector(SshSettings.configured(), proxy.proxy());
@@ -92,6 +93,7 @@ public final class DeploymentInstanceSource implements InstanceSource {
             manifest = director.manifest(deployment);
             JobFinder finder = new JobFinder(logger, parseManifest(), false);
             List<String> groups = groupsInOrder(vms);
+            beforeChanges.await(); // the temporary users are the first change to the deployment
             List<List<SshHost>> hostsByGroup = Concurrently.map(groups, PARALLEL_WIDTH, this::setUpSsh);
             List<Candidate> candidates = new ArrayList<>();
             for (int g = 0; g < groups.size(); g++) {
@@ -104,15 +106,22 @@ public final class DeploymentInstanceSource implements InstanceSource {
             // scripts and so silently left out any other instance that had some.
             List<Instance> found = Concurrently.map(candidates, PARALLEL_WIDTH, c -> examine(c, finder));
             return found.stream().filter(java.util.Objects::nonNull).toList();
+        } catch (BbrError refused) {
+            release(); // only beforeChanges throws this, before any temporary user exists: closes connections only
+            throw refused;
         } catch (Exception e) {
-            String message = e.getMessage();
-            try {
-                release();
-            } catch (BbrError cleanup) {
-                message += "\n" + cleanup.getMessage();
-            }
             throw new BbrError(ErrorKind.GENERAL, "failed to find instances for deployment " + deployment + ": "
-                    + message, e);
+                    + releaseAfterFailure(e.getMessage()), e);
+        }
+    }
+
+    /** Releases what discovery set up; returns {@code message} with any cleanup failure appended. */
+    private String releaseAfterFailure(String message) {
+        try {
+            release();
+            return message;
+        } catch (BbrError cleanup) {
+            return message + "\n" + cleanup.getMessage();
         }
     }
 

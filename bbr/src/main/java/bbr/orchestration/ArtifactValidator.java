@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Checks a local artifact before restore touches any VM: every tar the metadata lists exists, hashes to the
@@ -22,7 +23,37 @@ final class ArtifactValidator {
     private ArtifactValidator() {
     }
 
-    static void validate(BackupDirectory directory) throws BbrError {
+    /**
+     * Starts {@link #checkContents} on a thread of its own and returns the wait for its verdict, so that a restore
+     * can hash its artifact while it connects to the VMs. The same error is thrown on every wait.
+     */
+    static BeforeChanges checkContentsInBackground(BackupDirectory directory) {
+        CompletableFuture<BbrError> verdict = new CompletableFuture<>();
+        Thread hashing = new Thread(() -> {
+            try {
+                checkContents(directory);
+                verdict.complete(null);
+            } catch (BbrError e) {
+                verdict.complete(e);
+            } catch (RuntimeException | Error e) {
+                verdict.complete(new BbrError(ErrorKind.GENERAL, "Backup is corrupted: could not validate "
+                        + directory.path() + ": " + e, e));
+            }
+        }, "validate-artifact");
+        hashing.setDaemon(true); // a run that ends early must not wait for the hash
+        hashing.start();
+        return () -> {
+            BbrError failure = verdict.join();
+            if (failure != null) {
+                throw failure;
+            }
+        };
+    }
+
+    /**
+     * The quick checks, metadata only: not from a failed backup, checksums recorded, every listed tar present.
+     */
+    static void checkListed(BackupDirectory directory) throws BbrError {
         BackupMetadata metadata = directory.metadata();
         if (metadata.incomplete()) {
             throw new BbrError(ErrorKind.GENERAL, "Backup is incomplete: " + directory.path()
@@ -30,8 +61,7 @@ final class ArtifactValidator {
         }
         for (ArtifactName artifact : metadata.artifacts()) {
             Path file = directory.fileOf(artifact);
-            Checksums expected = metadata.find(artifact).orElseThrow().checksums();
-            if (expected == null) {
+            if (metadata.find(artifact).orElseThrow().checksums() == null) {
                 throw new BbrError(ErrorKind.GENERAL, "Backup is corrupted: " + directory.path().resolve("metadata")
                         + " has no checksums for " + artifact.fileName());
             }
@@ -39,6 +69,18 @@ final class ArtifactValidator {
                 throw new BbrError(ErrorKind.GENERAL, "Backup is corrupted: " + file
                         + " is listed in the metadata but missing");
             }
+        }
+    }
+
+    /**
+     * Hashes every listed tar against its recorded checksums and refuses entries that would land outside the
+     * job's directory. Reads every byte once: about a second per GiB.
+     */
+    static void checkContents(BackupDirectory directory) throws BbrError {
+        BackupMetadata metadata = directory.metadata();
+        for (ArtifactName artifact : metadata.artifacts()) {
+            Path file = directory.fileOf(artifact);
+            Checksums expected = metadata.find(artifact).orElseThrow().checksums();
             TarChecksummer actual = new TarChecksummer();
             try (InputStream in = Files.newInputStream(file)) {
                 byte[] buffer = new byte[BUFFER];

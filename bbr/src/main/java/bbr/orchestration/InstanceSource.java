@@ -14,11 +14,16 @@ public interface InstanceSource {
 
     /**
      * Connects to every instance and finds its jobs. On failure it releases what it had set up, then throws.
+     * Before it changes anything on a VM it calls {@code beforeChanges}, and stops with its error.
      */
-    List<Instance> discover() throws BbrError;
+    List<Instance> discover(BeforeChanges beforeChanges) throws BbrError;
+
+    default List<Instance> discover() throws BbrError {
+        return discover(BeforeChanges.NONE);
+    }
 
     /**
-     * Closes the connections and removes temporary credentials. Called once after {@link #discover()} succeeded,
+     * Closes the connections and removes temporary credentials. Called once after {@link #discover(BeforeChanges)} succeeded,
      * whatever happened in between.
      *
      * @throws BbrError of kind {@link ErrorKind#CLEANUP} when something could not be released

@@ -35,9 +35,13 @@ public final class Restorer {
         logger.info("Starting restore of %s...", source.name());
         logger.info("Validating backup artifact for %s...", source.name());
         BackupDirectory artifact;
+        BeforeChanges validated;
         try {
             artifact = BackupDirectory.open(artifactPath);
-            ArtifactValidator.validate(artifact);
+            ArtifactValidator.checkListed(artifact);
+            // Hashing takes about a second per GiB: it runs while discovery connects, which changes nothing on
+            // the VMs, and everything after discovery waits for its verdict.
+            validated = ArtifactValidator.checkContentsInBackground(artifact);
         } catch (BackupDirectory.InvalidArtifactException | IOException e) {
             outcome.add(new BbrError(ErrorKind.GENERAL, e.getMessage(), e));
             return outcome;
@@ -45,7 +49,7 @@ public final class Restorer {
             outcome.add(e);
             return outcome;
         }
-        Session.run(source, logger, outcome, deployment -> {
+        Session.run(source, logger, outcome, validated, deployment -> {
             try {
                 List<List<Job>> batches = RestoreChecks.run(deployment, artifact, logger, outcome);
                 if (batches == null) {

@@ -6,6 +6,7 @@ import bbr.instance.ReleaseResolver;
 import bbr.instance.VmShell;
 import bbr.log.Logger;
 import bbr.orchestration.BbrError;
+import bbr.orchestration.BeforeChanges;
 import bbr.orchestration.ErrorKind;
 import bbr.orchestration.InstanceSource;
 import bbr.proxy.ProxyRoute;
@@ -54,7 +55,8 @@ public final class DirectorInstanceSource implements InstanceSource {
     }
 
     @Override
-    public List<Instance> discover() throws BbrError {
+    public List<Instance> discover(BeforeChanges beforeChanges) throws BbrError {
+        // Only connects and reads: nothing here waits for beforeChanges.
         KeyPair key;
         try {
             key = SshKeys.load(privateKeyPath);

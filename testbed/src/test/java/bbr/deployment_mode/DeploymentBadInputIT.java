@@ -9,8 +9,11 @@ import bbr.testbed.director.Auth;
 import bbr.testbed.director.Deployment;
 import bbr.testbed.director.DirectorSimulator;
 import bbr.testbed.vm.VmFarmExtension;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -47,6 +50,40 @@ class DeploymentBadInputIT {
                     .contains("redis/1").contains("other-redis/0");
             assertThat(DeploymentFixture.events(VMS.vm(0))).noneMatch(e -> e.script().endsWith("restore-lock"));
             assertThat(VMS.vm(0).exists("/var/vcap/store/bbr-backup")).isFalse();
+            assertThat(director.usersLeftOnVms().values()).allMatch(List::isEmpty);
+        }
+    }
+
+    /**
+     * Restore hashes the artifact while it reads the deployment from the Director; a bad hash must still stop it
+     * before the first change to a VM, the temporary user.
+     */
+    @Test
+    void aTamperedArtifact_isRefusedBeforeAnyTemporaryUserIsMade() throws Exception {
+        VMS.vm(0).writeFile("/var/vcap/store/redis-server/dump.rdb", "precious data", 0644);
+        try (DirectorSimulator director = DirectorSimulator.builder()
+                .auth(Auth.basic(DeploymentFixture.USER, DeploymentFixture.SECRET))
+                .deployment(Deployment.named("redis").release("redis-test")
+                        .instanceGroup("redis", g -> g.job("redis-server", "redis-test").instance(VMS.vm(0), true)))
+                .start()) {
+            BbrRun backup = bbr(director, workDir, "redis", "backup");
+            assertThat(backup.exitCode()).as(backup.toString()).isZero();
+            Path tar;
+            try (Stream<Path> artifacts = Files.list(workDir)) {
+                tar = artifacts.filter(Files::isDirectory).findFirst().orElseThrow().resolve("redis-0-redis-server.tar");
+            }
+            byte[] bytes = Files.readAllBytes(tar);
+            bytes[new String(bytes, StandardCharsets.ISO_8859_1).indexOf("precious data")] ^= 1;
+            Files.write(tar, bytes);
+            int setUpsBefore = director.requests().matching("POST", "/deployments/redis/ssh").size();
+
+            BbrRun restore = bbr(director, workDir, "redis", "restore", "--artifact-path", tar.getParent().toString());
+
+            assertThat(restore.exitCode()).as(restore.toString()).isEqualTo(1);
+            assertThat(restore.stderr()).contains("Backup is corrupted").contains("redis-0-redis-server.tar")
+                    .contains("./dump.rdb");
+            assertThat(director.requests().matching("POST", "/deployments/redis/ssh")).hasSize(setUpsBefore);
+            assertThat(DeploymentFixture.events(VMS.vm(0))).noneMatch(e -> e.script().contains("restore"));
             assertThat(director.usersLeftOnVms().values()).allMatch(List::isEmpty);
         }
     }
