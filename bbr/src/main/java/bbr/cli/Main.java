@@ -2,6 +2,7 @@ package bbr.cli;
 
 import bbr.instance.Version;
 import bbr.log.Redactor;
+import bbr.ssh.Warmup;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,6 +42,9 @@ public final class Main {
         if (args.length == 1 && List.of("version", "v", "--version", "-v").contains(args[0])) {
             out.println("bbr version " + Version.current());
             return 0;
+        }
+        if (args.length > 0 && (args[0].equals("director") || args[0].equals("deployment"))) {
+            Warmup.startInBackground();
         }
         CliContext context = new CliContext(new Terminal(out, err, workingDirectory, terminal),
                 Clock.systemDefaultZone(), terminal ? LiveScreen.on(out) : Screen.plain(out));
