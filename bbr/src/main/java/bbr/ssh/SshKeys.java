@@ -10,12 +10,15 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Iterator;
 
 import org.apache.sshd.common.NamedResource;
 import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.util.security.SecurityUtils;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 
 /**
  * Reads an operator's SSH private key file and makes the throw-away keys of deployment mode's temporary users.
@@ -79,6 +82,15 @@ public final class SshKeys {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("this JVM cannot generate RSA keys", e);
         }
+    }
+
+    /** {@code pair}'s private key as a PEM "BEGIN RSA PRIVATE KEY" (PKCS#1) file, the format BOSH hands out. */
+    public static String pemOf(KeyPair pair) throws IOException {
+        byte[] pkcs1 = PrivateKeyInfo.getInstance(pair.getPrivate().getEncoded()).parsePrivateKey()
+                .toASN1Primitive().getEncoded();
+        return "-----BEGIN RSA PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(pkcs1)
+                + "\n-----END RSA PRIVATE KEY-----\n";
     }
 
     private static byte[] read(Path path) throws IOException {
