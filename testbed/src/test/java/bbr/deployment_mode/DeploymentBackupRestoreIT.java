@@ -3,6 +3,7 @@ package bbr.deployment_mode;
 import static bbr.deployment_mode.DeploymentFixture.bbr;
 import static bbr.deployment_mode.DeploymentFixture.events;
 import static bbr.deployment_mode.DeploymentFixture.installJob;
+import static bbr.testbed.cli.Artifacts.onlyArtifact;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bbr.artifact.ArtifactName;
@@ -77,7 +78,7 @@ class DeploymentBackupRestoreIT {
 
             assertThat(backup.exitCode()).as(backup.toString()).isZero();
             assertThat(backup.stdout()).contains("WARN - skipping Windows instance windows-cells/");
-            Path artifact = onlyArtifact();
+            Path artifact = onlyArtifact(workDir);
             assertThat(artifact.getFileName().toString()).matches("cf_\\d{8}T\\d{6}Z");
             try (Stream<Path> files = Files.list(artifact)) {
                 assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("metadata",
@@ -162,11 +163,5 @@ class DeploymentBackupRestoreIT {
 
     private static String sha256(Vm vm, String path) {
         return vm.exec("sha256sum " + path).orThrow().stdout().split(" ")[0];
-    }
-
-    private Path onlyArtifact() throws Exception {
-        try (Stream<Path> entries = Files.list(workDir)) {
-            return entries.filter(Files::isDirectory).findFirst().orElseThrow();
-        }
     }
 }

@@ -4,6 +4,7 @@ import static bbr.deployment_mode.DeploymentFixture.bbr;
 import static bbr.deployment_mode.DeploymentFixture.installJob;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import bbr.testbed.cli.Artifacts;
 import bbr.testbed.cli.BbrRun;
 import bbr.testbed.director.Auth;
 import bbr.testbed.director.Deployment;
@@ -13,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -68,10 +68,7 @@ class DeploymentBadInputIT {
                 .start()) {
             BbrRun backup = bbr(director, workDir, "redis", "backup");
             assertThat(backup.exitCode()).as(backup.toString()).isZero();
-            Path tar;
-            try (Stream<Path> artifacts = Files.list(workDir)) {
-                tar = artifacts.filter(Files::isDirectory).findFirst().orElseThrow().resolve("redis-0-redis-server.tar");
-            }
+            Path tar = Artifacts.onlyArtifact(workDir).resolve("redis-0-redis-server.tar");
             byte[] bytes = Files.readAllBytes(tar);
             bytes[new String(bytes, StandardCharsets.ISO_8859_1).indexOf("precious data")] ^= 1;
             Files.write(tar, bytes);

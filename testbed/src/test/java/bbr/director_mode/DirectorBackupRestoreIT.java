@@ -3,6 +3,7 @@ package bbr.director_mode;
 import static bbr.director_mode.DirectorFixture.bbr;
 import static bbr.director_mode.DirectorFixture.events;
 import static bbr.director_mode.DirectorFixture.scriptOrder;
+import static bbr.testbed.cli.Artifacts.onlyArtifact;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bbr.artifact.ArtifactName;
@@ -56,7 +57,7 @@ class DirectorBackupRestoreIT {
 
         assertThat(backup.exitCode()).as(backup.toString()).isZero();
         assertThat(backup.stderr()).isEmpty();
-        Path artifact = onlyArtifact();
+        Path artifact = onlyArtifact(workDir);
         assertThat(artifact.getFileName().toString()).matches("127\\.0\\.0\\.\\d+_\\d{8}T\\d{6}Z");
         assertThat(Files.getPosixFilePermissions(artifact)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
         try (Stream<Path> files = Files.list(artifact)) {
@@ -126,15 +127,6 @@ class DirectorBackupRestoreIT {
                     .isEqualTo("26e17765aa93724bebd8675aeaef0dc27ac7b778003a8094dffdf9b0ffe2deba");
         }
     }
-
-    private Path onlyArtifact() throws IOException {
-        try (Stream<Path> entries = Files.list(workDir)) {
-            List<Path> dirs = entries.filter(Files::isDirectory).toList();
-            assertThat(dirs).hasSize(1);
-            return dirs.get(0);
-        }
-    }
-
 
     static Map<String, String> tree(Path root) throws IOException {
         Map<String, String> sums = new TreeMap<>();

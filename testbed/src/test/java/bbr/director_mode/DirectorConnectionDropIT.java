@@ -1,6 +1,7 @@
 package bbr.director_mode;
 
 import static bbr.director_mode.DirectorFixture.events;
+import static bbr.testbed.cli.Artifacts.onlyArtifact;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bbr.testbed.cli.BbrProcess;
@@ -9,12 +10,10 @@ import bbr.testbed.jobs.JobScripts;
 import bbr.testbed.jobs.RecordingJob;
 import bbr.testbed.vm.Vm;
 import bbr.testbed.vm.VmFarmExtension;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +51,7 @@ class DirectorConnectionDropIT {
         assertThat(events(vm)).anyMatch(e -> e.startsWith("post-backup-unlock big")
                 && e.endsWith("BBR_AFTER_BACKUP_SCRIPTS_SUCCESSFUL=true"));
         assertThat(vm.exists("/var/vcap/store/bbr-backup")).as("cleanup reconnected and removed it").isFalse();
-        Path artifact = onlyArtifact();
+        Path artifact = onlyArtifact(workDir);
         assertThat(Files.readString(artifact.resolve("metadata"))).doesNotContain("name: big")
                 .contains("finish_time");
     }
@@ -66,7 +65,7 @@ class DirectorConnectionDropIT {
         vm.exec("head -c 768M /dev/urandom > /var/vcap/store/big/blob").orThrow();
         BbrRun backup = DirectorFixture.bbr(vm, workDir, "backup");
         assertThat(backup.exitCode()).as(backup.toString()).isZero();
-        Path artifact = onlyArtifact();
+        Path artifact = onlyArtifact(workDir);
         vm.exec("rm -f /var/vcap/store/big/blob " + JobScripts.EVENTS).orThrow();
 
         BbrRun run;
@@ -84,11 +83,5 @@ class DirectorConnectionDropIT {
         assertThat(events(vm)).as("no lock or restore script ran").isEmpty();
         assertThat(vm.exists("/var/vcap/store/bbr-backup")).as("cleanup reconnected and removed it").isFalse();
         assertThat(vm.exists("/var/vcap/store/big/blob")).as("the data was not touched").isFalse();
-    }
-
-    private Path onlyArtifact() throws IOException {
-        try (Stream<Path> entries = Files.list(workDir)) {
-            return entries.filter(p -> p.getFileName().toString().startsWith("127.")).findFirst().orElseThrow();
-        }
     }
 }

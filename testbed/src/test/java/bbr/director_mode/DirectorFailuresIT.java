@@ -3,6 +3,7 @@ package bbr.director_mode;
 import static bbr.director_mode.DirectorFixture.bbr;
 import static bbr.director_mode.DirectorFixture.events;
 import static bbr.director_mode.DirectorFixture.scriptOrder;
+import static bbr.testbed.cli.Artifacts.onlyArtifact;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bbr.ssh.SshSettings;
@@ -88,7 +89,7 @@ class DirectorFailuresIT {
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(8);
         assertThat(run.stderr()).contains("Error attempting to run post-backup-unlock for job first on bosh/0:"
                 + " cannot unlock - exit code 2").contains(ADVICE);
-        Path artifact = onlyArtifact();
+        Path artifact = onlyArtifact(workDir);
         assertThat(artifact.resolve("bosh-0-first.tar")).exists();
         assertThat(Files.readString(artifact.resolve("metadata"))).as("the artifact is whole: restore takes it")
                 .contains("./data: ").doesNotContain("incomplete");
@@ -278,21 +279,11 @@ class DirectorFailuresIT {
         vm.writeFile("/var/vcap/store/first/data", "precious data", 0644);
         BbrRun backup = bbr(vm, workDir, "backup");
         assertThat(backup.exitCode()).as(backup.toString()).isZero();
-        return onlyArtifact();
+        return onlyArtifact(workDir);
     }
 
     private void installJob(String job, String metadataYaml) {
         RecordingJob.install(vm, job, metadataYaml);
-    }
-
-    private Path onlyArtifact() {
-        try (Stream<Path> entries = Files.list(workDir)) {
-            List<Path> dirs = entries.filter(p -> p.getFileName().toString().startsWith("127.")).toList();
-            assertThat(dirs).hasSize(1);
-            return dirs.get(0);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private List<Path> errLogs() {

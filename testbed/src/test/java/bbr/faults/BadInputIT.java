@@ -2,6 +2,7 @@ package bbr.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import bbr.testbed.cli.Artifacts;
 import bbr.testbed.cli.BbrProcess;
 import bbr.testbed.cli.BbrRun;
 import bbr.testbed.jobs.JobScripts;
@@ -52,7 +53,7 @@ class BadInputIT {
 
         BbrRun backup = bbr("backup");
         assertThat(backup.exitCode()).as(backup.toString()).isZero();
-        Path artifact = Fixtures.onlyArtifact(workDir);
+        Path artifact = Artifacts.onlyArtifact(workDir);
         try (Stream<Path> files = Files.list(artifact)) {
             assertThat(files).allSatisfy(file -> assertThat(PosixFilePermissions.toString(
                     Files.getPosixFilePermissions(file))).as(file.toString()).isEqualTo("rw-------"));
@@ -136,6 +137,6 @@ class BadInputIT {
         vm.writeFile("/var/vcap/store/db/data", "precious", 0644);
         BbrRun backup = bbr("backup");
         assertThat(backup.exitCode()).as(backup.toString()).isZero();
-        return Fixtures.onlyArtifact(workDir);
+        return Artifacts.onlyArtifact(workDir);
     }
 }

@@ -2,6 +2,7 @@ package bbr.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import bbr.testbed.cli.Artifacts;
 import bbr.testbed.cli.BbrProcess;
 import bbr.testbed.cli.BbrRun;
 import bbr.testbed.jobs.JobScripts;
@@ -58,7 +59,7 @@ class CtrlCIT {
         }
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        Path artifact = Fixtures.onlyArtifact(workDir);
+        Path artifact = Artifacts.onlyArtifact(workDir);
         assertThat(Files.readString(artifact.resolve("metadata"))).contains("./data: ").doesNotContain("incomplete");
         assertThat(Fixtures.events(vm)).anyMatch(e -> e.startsWith("post-backup-unlock db")
                 && e.endsWith("BBR_AFTER_BACKUP_SCRIPTS_SUCCESSFUL=true"));
@@ -78,7 +79,7 @@ class CtrlCIT {
         assertThat(Fixtures.events(vm)).anyMatch(e -> e.startsWith("post-backup-unlock db")
                 && e.endsWith("BBR_AFTER_BACKUP_SCRIPTS_SUCCESSFUL=false"));
         assertThat(vm.exists("/var/vcap/store/bbr-backup")).isFalse();
-        assertThat(Files.readString(Fixtures.onlyArtifact(workDir).resolve("metadata"))).contains("incomplete: true");
+        assertThat(Files.readString(Artifacts.onlyArtifact(workDir).resolve("metadata"))).contains("incomplete: true");
     }
 
     @Test
@@ -100,7 +101,7 @@ class CtrlCIT {
         assertThat(Fixtures.events(vm)).anyMatch(e -> e.startsWith("post-backup-unlock db")
                 && e.endsWith("BBR_AFTER_BACKUP_SCRIPTS_SUCCESSFUL=true"));
         assertThat(vm.exists("/var/vcap/store/bbr-backup")).isFalse();
-        Path artifact = Fixtures.onlyArtifact(workDir);
+        Path artifact = Artifacts.onlyArtifact(workDir);
         assertThat(artifact.resolve("bosh-0-db.tar")).doesNotExist();
         assertThat(Files.readString(artifact.resolve("metadata"))).contains("incomplete: true");
     }
@@ -113,7 +114,7 @@ class CtrlCIT {
         }
         BbrRun backup = BbrProcess.run(workDir, Fixtures.directorArgs(vm, "backup"));
         assertThat(backup.exitCode()).as(backup.toString()).isZero();
-        Path artifact = Fixtures.onlyArtifact(workDir);
+        Path artifact = Artifacts.onlyArtifact(workDir);
         for (String job : List.of("db", "cache")) {
             vm.writeJobScript(job, "restore", JobScripts.recording(job, "restore", "sleep 3"));
         }

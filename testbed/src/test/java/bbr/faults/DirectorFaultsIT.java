@@ -2,6 +2,7 @@ package bbr.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import bbr.testbed.cli.Artifacts;
 import bbr.testbed.cli.BbrProcess;
 import bbr.testbed.cli.BbrRun;
 import bbr.testbed.jobs.JobScripts;
@@ -67,7 +68,7 @@ class DirectorFaultsIT {
             BbrRun firstRun = running.await(Duration.ofMinutes(2));
             assertThat(firstRun.exitCode()).as(firstRun.toString()).isZero();
         }
-        Path artifact = Fixtures.onlyArtifact(first);
+        Path artifact = Artifacts.onlyArtifact(first);
         assertThat(Files.readString(artifact.resolve("metadata"))).contains("./data: ").doesNotContain("incomplete");
         assertThat(vm.exists("/var/vcap/store/bbr-backup")).isFalse();
     }
@@ -82,7 +83,7 @@ class DirectorFaultsIT {
 
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
             assertThat(run.stderr()).contains("No space left on device").contains("db on bosh/0");
-            Path artifact = Fixtures.onlyArtifact(small);
+            Path artifact = Artifacts.onlyArtifact(small);
             assertThat(artifact.resolve("bosh-0-db.tar")).doesNotExist();
             assertThat(Files.readString(artifact.resolve("metadata"))).contains("incomplete: true");
             assertThat(vm.exists("/var/vcap/store/bbr-backup")).isFalse();

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 /** Small helpers shared by the fault tests. */
 final class Fixtures {
@@ -17,16 +16,6 @@ final class Fixtures {
 
     static String[] directorArgs(Vm vm, String... subcommand) {
         return DirectorFlags.forVm(vm, subcommand);
-    }
-
-    static Path onlyArtifact(Path directory) throws IOException {
-        try (Stream<Path> entries = Files.list(directory)) {
-            List<Path> dirs = entries.filter(Files::isDirectory).toList();
-            if (dirs.size() != 1) {
-                throw new AssertionError("expected one artifact in " + directory + ", found " + dirs);
-            }
-            return dirs.get(0);
-        }
     }
 
     static List<String> events(Vm vm) {

@@ -2,6 +2,7 @@ package bbr.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import bbr.testbed.cli.Artifacts;
 import bbr.testbed.cli.BbrProcess;
 import bbr.testbed.cli.BbrRun;
 import bbr.testbed.cli.DirectorFlags;
@@ -68,7 +69,7 @@ class ProxyIT {
         assertThat(backup.exitCode()).as(backup.toString()).isZero();
         target.exec("rm -rf /var/vcap/store/db/*").orThrow();
         BbrRun restore = bbr(env, DirectorFlags.forVm(target, "restore", "--artifact-path",
-                Fixtures.onlyArtifact(workDir).toString()));
+                Artifacts.onlyArtifact(workDir).toString()));
         assertThat(restore.exitCode()).as(restore.toString()).isZero();
         assertThat(target.readString("/var/vcap/store/db/data")).isEqualTo("through the jumpbox");
         assertThat(proxy.log()).as("the SSH connections were made by the jumpbox")
@@ -115,7 +116,7 @@ class ProxyIT {
 
             assertThat(run.exitCode()).as(run.toString()).isNotZero();
             assertThat(run.stderr()).contains(target.host());
-            assertThat(Files.readString(Fixtures.onlyArtifact(workDir).resolve("metadata")))
+            assertThat(Files.readString(Artifacts.onlyArtifact(workDir).resolve("metadata")))
                     .as("the artifact says it is incomplete, so restore refuses it").contains("incomplete: true");
         } finally {
             target.exec("rm -f /var/vcap/store/db/big; rm -rf /var/vcap/store/bbr-backup").orThrow();
@@ -148,7 +149,7 @@ class ProxyIT {
         assertThat(backup.exitCode()).as(backup.toString()).isZero();
         target.exec("rm -rf /var/vcap/store/db/*").orThrow();
         BbrRun restore = bbr(env, DirectorFlags.forVmAt(VMS.vm(1), host, "restore", "--artifact-path",
-                Fixtures.onlyArtifact(workDir).toString()));
+                Artifacts.onlyArtifact(workDir).toString()));
 
         assertThat(restore.exitCode()).as(restore.toString()).isZero();
         assertThat(target.readString("/var/vcap/store/db/data")).isEqualTo("through the jumpbox");

@@ -41,17 +41,6 @@ final class Commands {
         return timeAll(List.of(command));
     }
 
-    /** The one directory {@code bbr backup} made under {@code artifactPath}. */
-    static Path onlyArtifact(Path artifactPath) throws IOException {
-        try (Stream<Path> entries = Files.list(artifactPath)) {
-            List<Path> directories = entries.filter(Files::isDirectory).toList();
-            if (directories.size() != 1) {
-                throw new IllegalStateException("expected one artifact in " + artifactPath + ": " + directories);
-            }
-            return directories.get(0);
-        }
-    }
-
     static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root)) {
             return;

@@ -1,5 +1,6 @@
 package bbr.testbed.bench;
 
+import bbr.testbed.cli.Artifacts;
 import bbr.testbed.director.Auth;
 import bbr.testbed.director.Deployment;
 import bbr.testbed.director.DirectorSimulator;
@@ -48,7 +49,7 @@ final class DeploymentRuns implements BbrSide {
 
     @Override
     public double restore(Path directory) throws IOException, InterruptedException {
-        return Commands.time(command("restore", "--artifact-path", Commands.onlyArtifact(directory).toString()));
+        return Commands.time(command("restore", "--artifact-path", Artifacts.onlyArtifact(directory).toString()));
     }
 
     @Override

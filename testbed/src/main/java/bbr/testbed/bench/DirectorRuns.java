@@ -1,5 +1,6 @@
 package bbr.testbed.bench;
 
+import bbr.testbed.cli.Artifacts;
 import bbr.testbed.vm.Vm;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,7 +27,7 @@ final class DirectorRuns implements BbrSide {
     @Override
     public double restore(Path directory) throws IOException, InterruptedException {
         return Commands.time(command(bbr, vm, "restore", "--artifact-path",
-                Commands.onlyArtifact(directory).toString()));
+                Artifacts.onlyArtifact(directory).toString()));
     }
 
     @Override
