@@ -111,7 +111,7 @@ final class DirectorHttp {
         for (int i = 1; i <= ATTEMPTS; i++) {
             try {
                 return attempt.run();
-            } catch (DirectorStatusException e) {
+            } catch (DirectorStatusException | UaaStatusException e) {
                 throw e;
             } catch (RetryableStatus e) {
                 last = new DirectorStatusException(e.response.status(), e.response.body());

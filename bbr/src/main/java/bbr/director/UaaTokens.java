@@ -54,7 +54,7 @@ final class UaaTokens implements Authorization {
         }
         String where = "Performing request POST '" + tokenEndpoint + "': ";
         if (response.status() != 200) {
-            throw new IOException(GRANT + where + "UAA responded with non-successful status code '"
+            throw new UaaStatusException(GRANT + where + "UAA responded with non-successful status code '"
                     + response.status() + "' response '" + response.body() + "'");
         }
         try {

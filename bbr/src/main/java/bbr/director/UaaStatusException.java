@@ -1,0 +1,14 @@
+package bbr.director;
+
+import java.io.IOException;
+
+/**
+ * UAA answered the token request with an error status. Not retried: bosh-cli retries {@code POST /oauth/token} on
+ * transport errors only, so a UAA that answers 503 fails the run at once instead of five times over.
+ */
+final class UaaStatusException extends IOException {
+
+    UaaStatusException(String message) {
+        super(message);
+    }
+}
