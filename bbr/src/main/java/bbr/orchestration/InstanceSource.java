@@ -18,13 +18,9 @@ public interface InstanceSource {
      */
     List<Instance> discover(BeforeChanges beforeChanges) throws BbrError;
 
-    default List<Instance> discover() throws BbrError {
-        return discover(BeforeChanges.NONE);
-    }
-
     /**
-     * Closes the connections and removes temporary credentials. Called once after {@link #discover(BeforeChanges)} succeeded,
-     * whatever happened in between.
+     * Closes the connections and removes temporary credentials. Called once after {@link #discover(BeforeChanges)}
+     * succeeded, whatever happened in between.
      *
      * @throws BbrError of kind {@link ErrorKind#CLEANUP} when something could not be released
      */

@@ -35,6 +35,7 @@ final class Relay {
         }, name);
     }
 
+    /** Starts {@code task} on a daemon thread: none of bbr's helper threads may keep the process alive. */
     static Thread daemon(Runnable task, String name) {
         Thread thread = new Thread(task, name);
         thread.setDaemon(true);

@@ -14,11 +14,9 @@ public final class Warmup {
     }
 
     public static void startInBackground() {
-        Thread thread = new Thread(() -> {
+        Relay.daemon(() -> {
             SecurityUtils.isBouncyCastleRegistered();
             SshClient.setUpDefaultClient(); // builds the default cipher, key exchange and signature factories
         }, "ssh-warmup");
-        thread.setDaemon(true);
-        thread.start();
     }
 }

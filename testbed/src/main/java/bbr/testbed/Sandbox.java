@@ -62,8 +62,8 @@ public final class Sandbox {
             throw new IllegalStateException("restored data differs from what was backed up");
         }
         System.out.println();
-        System.out.println("SANDBOX READY: deployment '" + DEPLOYMENT + "' (" + sandboxVms.size() + " VMs) backed up to "
-                + artifact + " and restored; every byte matches.");
+        System.out.println("SANDBOX READY: deployment '" + DEPLOYMENT + "' (" + sandboxVms.size()
+                + " VMs) backed up to " + artifact + " and restored; every byte matches.");
         System.out.println("Run more commands against it:");
         System.out.println("  source " + env + "   # BOSH_ENVIRONMENT, BOSH_CLIENT, BOSH_CLIENT_SECRET, "
                 + "BOSH_CA_CERT, BOSH_DEPLOYMENT");

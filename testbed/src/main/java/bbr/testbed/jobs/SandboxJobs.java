@@ -36,7 +36,8 @@ public final class SandboxJobs {
                       release: postgres"""));
         }
         vm.createDirectories(data);
-        vm.exec("head -c " + DATA_SIZE.getOrDefault(job, "4M") + " /dev/urandom > " + data + "/data.bin && mkdir -p '" + data + "/nested dir'"
+        vm.exec("head -c " + DATA_SIZE.getOrDefault(job, "4M") + " /dev/urandom > " + data + "/data.bin"
+                + " && mkdir -p '" + data + "/nested dir'"
                 + " && echo '" + vm.name() + "' > '" + data + "/nested dir/owner.txt'").orThrow();
     }
 
