@@ -32,7 +32,8 @@ public final class Benchmark {
         double scale = Double.parseDouble(System.getProperty("scale", "1"));
         Path work = Files.createTempDirectory("bbr-bench");
         BenchSettings settings = new BenchSettings(root, work, rounds, scale);
-        System.out.printf(Locale.ROOT, "# median of %d round(s)%s%n", rounds,
+        System.out.printf(Locale.ROOT, "# median of %d round(s) on %d cores (CPU s rows: the whole machine)%s%n",
+                rounds, Runtime.getRuntime().availableProcessors(),
                 scale == 1 ? "" : "; data sizes scaled by " + scale + ", so the figures are no measurement");
         Launcher.makeSharedArchive(settings);
         Table.header();

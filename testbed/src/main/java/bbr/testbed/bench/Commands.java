@@ -19,6 +19,12 @@ final class Commands {
      * goes to the benchmark's unless a command redirects it.
      */
     static double timeAll(List<ProcessBuilder> commands) throws IOException, InterruptedException {
+        return measureAll(commands).seconds();
+    }
+
+    /** {@link #timeAll}, and the CPU seconds that the whole machine spent meanwhile. */
+    static Timing measureAll(List<ProcessBuilder> commands) throws IOException, InterruptedException {
+        double cpuBefore = MachineCpu.busySeconds();
         long start = System.nanoTime();
         List<Process> processes = new ArrayList<>();
         for (ProcessBuilder command : commands) {
@@ -34,11 +40,16 @@ final class Commands {
                         + String.join(" ", commands.get(i).command()));
             }
         }
-        return (System.nanoTime() - start) / 1e9;
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new Timing(seconds, MachineCpu.busySeconds() - cpuBefore);
     }
 
     static double time(ProcessBuilder command) throws IOException, InterruptedException {
         return timeAll(List.of(command));
+    }
+
+    static Timing measure(ProcessBuilder command) throws IOException, InterruptedException {
+        return measureAll(List.of(command));
     }
 
     static void deleteTree(Path root) throws IOException {

@@ -43,13 +43,13 @@ final class DeploymentRuns implements BbrSide {
     }
 
     @Override
-    public double backup(Path directory) throws IOException, InterruptedException {
-        return Commands.time(command("backup", "--artifact-path", Files.createDirectories(directory).toString()));
+    public Timing backup(Path directory) throws IOException, InterruptedException {
+        return Commands.measure(command("backup", "--artifact-path", Files.createDirectories(directory).toString()));
     }
 
     @Override
-    public double restore(Path directory) throws IOException, InterruptedException {
-        return Commands.time(command("restore", "--artifact-path", Artifacts.onlyArtifact(directory).toString()));
+    public Timing restore(Path directory) throws IOException, InterruptedException {
+        return Commands.measure(command("restore", "--artifact-path", Artifacts.onlyArtifact(directory).toString()));
     }
 
     @Override

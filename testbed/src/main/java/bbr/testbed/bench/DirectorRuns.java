@@ -20,13 +20,13 @@ final class DirectorRuns implements BbrSide {
     }
 
     @Override
-    public double backup(Path directory) throws IOException, InterruptedException {
-        return Commands.time(backupCommand(bbr, vm, Files.createDirectories(directory)));
+    public Timing backup(Path directory) throws IOException, InterruptedException {
+        return Commands.measure(backupCommand(bbr, vm, Files.createDirectories(directory)));
     }
 
     @Override
-    public double restore(Path directory) throws IOException, InterruptedException {
-        return Commands.time(command(bbr, vm, "restore", "--artifact-path",
+    public Timing restore(Path directory) throws IOException, InterruptedException {
+        return Commands.measure(command(bbr, vm, "restore", "--artifact-path",
                 Artifacts.onlyArtifact(directory).toString()));
     }
 

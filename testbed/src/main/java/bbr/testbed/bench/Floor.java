@@ -15,17 +15,17 @@ final class Floor {
     private Floor() {
     }
 
-    static double backup(List<Vm> vms, Path directory) throws IOException, InterruptedException {
+    static Timing backup(List<Vm> vms, Path directory) throws IOException, InterruptedException {
         Files.createDirectories(directory);
         List<ProcessBuilder> commands = new ArrayList<>();
         for (Vm vm : vms) {
             commands.add(OpenSsh.process(vm, "sudo tar -C " + DataJob.DIRECTORY + " -c .")
                     .redirectOutput(directory.resolve(vm.name() + ".tar").toFile()));
         }
-        return Commands.timeAll(commands);
+        return Commands.measureAll(commands);
     }
 
-    static double restore(List<Vm> vms, Path directory) throws IOException, InterruptedException {
+    static Timing restore(List<Vm> vms, Path directory) throws IOException, InterruptedException {
         List<ProcessBuilder> commands = new ArrayList<>();
         for (Vm vm : vms) {
             vm.exec("rm -rf " + RESTORED + " && mkdir -p " + RESTORED).orThrow();
@@ -33,10 +33,10 @@ final class Floor {
                     .redirectInput(directory.resolve(vm.name() + ".tar").toFile())
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD));
         }
-        double seconds = Commands.timeAll(commands);
+        Timing timing = Commands.measureAll(commands);
         for (Vm vm : vms) {
             vm.exec("rm -rf " + RESTORED).orThrow();
         }
-        return seconds;
+        return timing;
     }
 }
