@@ -142,7 +142,13 @@ public final class DeploymentInstanceSource implements InstanceSource {
 
     /** Connects and finds the jobs; null for a Windows VM. */
     private Instance examine(Candidate candidate, JobFinder finder) throws Exception {
-        Instance instance = connect(candidate.group(), candidate.host(), candidate.vm(), candidate.bootstrap());
+        Instance instance;
+        try {
+            instance = connect(candidate.group(), candidate.host(), candidate.vm(), candidate.bootstrap());
+        } catch (IOException e) {
+            // The address alone leaves the operator to map it back to an instance: name the instance first.
+            throw new IOException(candidate.group() + "/" + candidate.host().indexOrId() + ": " + e.getMessage(), e);
+        }
         if (instance == null) {
             return null;
         }

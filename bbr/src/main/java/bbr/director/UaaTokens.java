@@ -61,7 +61,7 @@ final class UaaTokens implements Authorization {
             JsonObject token = JsonParser.parseString(response.body()).getAsJsonObject();
             return token.get("token_type").getAsString() + " " + token.get("access_token").getAsString();
         } catch (RuntimeException e) {
-            throw new IOException(GRANT + where + "UAA's answer has no token", e);
+            throw new UaaStatusException(GRANT + where + "UAA's answer has no token", e);
         }
     }
 

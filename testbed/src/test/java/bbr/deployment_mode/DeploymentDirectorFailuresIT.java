@@ -71,20 +71,23 @@ class DeploymentDirectorFailuresIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"refuses connections", "answers 503"})
+    @ValueSource(strings = {"refuses connections", "answers 503", "answers 200 without a token"})
     void uaaDown_failsNamingTheUaaUrl_andTouchesNoVm(String how) {
         try (DirectorSimulator director = director(Auth.uaa(USER, SECRET))) {
             String tokenUrl = director.uaaUrl().orElseThrow() + "/oauth/token";
-            if (how.equals("refuses connections")) {
-                director.stopUaa();
-            } else {
-                director.faults().add(HttpFault.on("POST", "/oauth/token").times(Integer.MAX_VALUE).respond(503));
+            HttpFault tokenFault = HttpFault.on("POST", "/oauth/token").times(Integer.MAX_VALUE);
+            switch (how) {
+                case "refuses connections" -> director.stopUaa();
+                case "answers 503" -> director.faults().add(tokenFault.respond(503));
+                default -> director.faults().add(tokenFault.respond(200, "{\"token_type\":\"bearer\"}"));
             }
             BbrRun run = bbr(director, workDir, "redis", "backup");
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
-            assertThat(run.stderr()).contains(tokenUrl).contains(how.equals("refuses connections")
-                    ? "Connection refused" : "UAA responded with non-successful status code '503'")
-                    .doesNotContain("It is recommended").doesNotContain("\tat ");
+            assertThat(run.stderr()).contains(tokenUrl).contains(switch (how) {
+                case "refuses connections" -> "Connection refused";
+                case "answers 503" -> "UAA responded with non-successful status code '503'";
+                default -> "UAA's answer has no token";
+            }).doesNotContain("It is recommended").doesNotContain("\tat ");
             assertThat(run.stdout() + run.stderr()).doesNotContain(SECRET);
             assertThat(director.requests().all()).as("only /info reached the Director")
                     .filteredOn(r -> r.server() == RecordedRequest.Server.DIRECTOR)
@@ -94,8 +97,8 @@ class DeploymentDirectorFailuresIT {
                 assertThat(DeploymentFixture.events(vm)).isEmpty();
             }
             assertThat(workDir.toFile().list((dir, name) -> name.startsWith("redis_"))).isEmpty();
-            if (how.equals("answers 503")) {
-                // bosh-cli retries the token request on transport errors only: a 503 is final at the first answer
+            if (!how.equals("refuses connections")) {
+                // bosh-cli retries the token request on transport errors only: any answer is final
                 assertThat(director.requests().all()).filteredOn(r -> r.server() == RecordedRequest.Server.UAA)
                         .hasSize(1);
             }
@@ -148,8 +151,10 @@ class DeploymentDirectorFailuresIT {
                     "-D" + SshSettings.HANDSHAKE_TIMEOUT_PROPERTY + "=PT3S", args(director, "redis", "backup")));
 
             assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+            String silentInstance = "redis/" + director.deployment("redis").instance("redis", 1).id();
             assertThat(run.stderr()).contains("failed to find instances for deployment redis")
-                    .containsPattern("ssh: cannot connect to " + java.util.regex.Pattern.quote(silent.hostAndPort())
+                    .containsPattern(java.util.regex.Pattern.quote(silentInstance) + ": ssh: cannot connect to "
+                            + java.util.regex.Pattern.quote(silent.hostAndPort())
                             + " as user bosh_[0-9a-f]+: the server did not identify itself as an SSH server"
                             + " within 3 s");
             assertThat(silent.connections()).as("bbr got past TCP").isPositive();
