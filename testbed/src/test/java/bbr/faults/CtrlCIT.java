@@ -107,6 +107,36 @@ class CtrlCIT {
     }
 
     @Test
+    void answeringYes_duringTheRestoreUpload_stopsIt_runsNoScript_removesWhatArrived_andExits1() throws Exception {
+        vm.writeJobScript("db", "backup", JobScripts.copyDataToArtifact("db", "/var/vcap/store/db"));
+        // random, and big enough that the upload is still running when "yes" arrives a second or so later
+        vm.exec("head -c 512M /dev/urandom > /var/vcap/store/db/big").orThrow();
+        BbrRun backup = BbrProcess.run(workDir, Fixtures.directorArgs(vm, "backup"));
+        assertThat(backup.exitCode()).as(backup.toString()).isZero();
+        Path artifact = Artifacts.onlyArtifact(workDir);
+        for (String script : List.of("pre-restore-lock", "restore", "post-restore-unlock")) {
+            vm.writeJobScript("db", script, JobScripts.recording("db", script, ""));
+        }
+        vm.exec("rm -f " + JobScripts.EVENTS).orThrow();
+
+        BbrRun run;
+        try (BbrProcess bbr = BbrProcess.startOnTerminal(workDir, Map.of(),
+                Fixtures.directorArgs(vm, "restore", "--artifact-path", artifact.toString()))) {
+            bbr.awaitLine(line -> line.contains("Copying backup -- "), Duration.ofMinutes(2));
+            run = answerYes(bbr, "Stopping a restore can leave the system in bad state.");
+        }
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.stdout()).contains("Cancelling:")
+                .contains("Cancelled by the operator while sending the backup for db on bosh/0; the partial copy was"
+                        + " removed")
+                .doesNotContain("Finished copying backup").doesNotContain("Completed restore");
+        assertThat(Fixtures.events(vm)).as("no script runs after a cancelled upload").isEmpty();
+        assertThat(vm.exists("/var/vcap/store/bbr-backup")).as("the part that arrived is removed").isFalse();
+        assertThat(artifact.resolve("bosh-0-db.tar")).as("the local artifact is left as it was").isRegularFile();
+    }
+
+    @Test
     void answeringYes_duringARestoreScript_startsNoOtherOne_unlocksEveryJob_andExits1() throws Exception {
         for (String job : List.of("db", "cache")) {
             RecordingJob.install(vm, job, "");
