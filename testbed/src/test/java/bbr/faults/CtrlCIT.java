@@ -119,12 +119,7 @@ class CtrlCIT {
         }
         vm.exec("rm -f " + JobScripts.EVENTS).orThrow();
 
-        BbrRun run;
-        try (BbrProcess bbr = BbrProcess.startOnTerminal(workDir, Map.of(),
-                Fixtures.directorArgs(vm, "restore", "--artifact-path", artifact.toString()))) {
-            bbr.awaitLine(line -> line.contains("Copying backup -- "), Duration.ofMinutes(2));
-            run = answerYes(bbr, "Stopping a restore can leave the system in bad state.");
-        }
+        BbrRun run = restoreAndAnswerYesAt(artifact, "Copying backup -- ");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
         assertThat(run.stdout()).contains("Cancelling:")
@@ -150,12 +145,7 @@ class CtrlCIT {
         }
         vm.exec("rm -f " + JobScripts.EVENTS).orThrow();
 
-        BbrRun run;
-        try (BbrProcess bbr = BbrProcess.startOnTerminal(workDir, Map.of(),
-                Fixtures.directorArgs(vm, "restore", "--artifact-path", artifact.toString()))) {
-            bbr.awaitLine(line -> line.contains("Restoring "), Duration.ofMinutes(2));
-            run = answerYes(bbr, "Stopping a restore can leave the system in bad state.");
-        }
+        BbrRun run = restoreAndAnswerYesAt(artifact, "Restoring ");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
         assertThat(run.stdout()).contains("Cancelling:").containsPattern("Cancelled by the operator before restore"
@@ -185,6 +175,15 @@ class CtrlCIT {
         assertThat(Fixtures.events(vm)).anyMatch(e -> e.startsWith("post-backup-unlock db")
                 && e.endsWith("BBR_AFTER_BACKUP_SCRIPTS_SUCCESSFUL=false"));
         assertThat(vm.exists("/var/vcap/store/bbr-backup")).isFalse();
+    }
+
+    /** Restores {@code artifact} on a terminal and cancels it once a line with {@code stage} appears. */
+    private BbrRun restoreAndAnswerYesAt(Path artifact, String stage) throws Exception {
+        try (BbrProcess bbr = BbrProcess.startOnTerminal(workDir, Map.of(),
+                Fixtures.directorArgs(vm, "restore", "--artifact-path", artifact.toString()))) {
+            bbr.awaitLine(line -> line.contains(stage), Duration.ofMinutes(2));
+            return answerYes(bbr, "Stopping a restore can leave the system in bad state.");
+        }
     }
 
     private static BbrRun answerYes(BbrProcess bbr) throws InterruptedException {
