@@ -1,5 +1,6 @@
 package bbr.cli;
 
+import bbr.concurrent.Daemons;
 import bbr.log.ProgressListener;
 import java.io.File;
 import java.io.IOException;
@@ -133,7 +134,7 @@ final class LiveScreen implements Screen, ProgressListener {
             return;
         }
         ticking = true;
-        Thread ticker = new Thread(() -> {
+        Daemons.start(() -> {
             while (true) {
                 try {
                     Thread.sleep(REDRAW_MILLIS);
@@ -147,8 +148,6 @@ final class LiveScreen implements Screen, ProgressListener {
                 }
             }
         }, "bbr-progress");
-        ticker.setDaemon(true);
-        ticker.start();
     }
 
     /** One copy in flight: its numbers are written by the copying thread and read by the drawing one. */

@@ -1,5 +1,6 @@
 package bbr.cli;
 
+import bbr.concurrent.Daemons;
 import bbr.proxy.AllProxy;
 import bbr.proxy.ProxyRoute;
 import bbr.ssh.JumpboxTunnel;
@@ -61,15 +62,13 @@ final class ProxyRoutes {
 
         /** Says goodbye to the jumpbox, but never holds up bbr's exit by more than a moment. */
         private static void closeQuietly(JumpboxTunnel tunnel) {
-            Thread closing = new Thread(() -> {
+            Thread closing = Daemons.start(() -> {
                 try {
                     tunnel.close();
                 } catch (IOException | UncheckedIOException ignored) {
                     // the process is exiting; the jumpbox drops the connection on its own
                 }
             }, "bbr-jumpbox-closing");
-            closing.setDaemon(true);
-            closing.start();
             try {
                 closing.join(CLOSE_WAIT_MILLIS);
             } catch (InterruptedException e) {

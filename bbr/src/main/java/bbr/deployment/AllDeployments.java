@@ -1,5 +1,6 @@
 package bbr.deployment;
 
+import bbr.concurrent.Daemons;
 import bbr.orchestration.BbrError;
 import bbr.orchestration.ErrorKind;
 import bbr.orchestration.Outcome;
@@ -39,11 +40,8 @@ public final class AllDeployments {
         if (deployments.isEmpty()) {
             return List.of();
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(width, deployments.size()), task -> {
-            Thread thread = new Thread(task, "bbr-deployment");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(width, deployments.size()),
+                Daemons.named("bbr-deployment"));
         try {
             List<Future<Outcome>> futures = new ArrayList<>();
             for (String deployment : deployments) {

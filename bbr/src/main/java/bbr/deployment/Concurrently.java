@@ -1,5 +1,6 @@
 package bbr.deployment;
 
+import bbr.concurrent.Daemons;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -26,11 +27,8 @@ final class Concurrently {
         if (inputs.isEmpty()) {
             return List.of();
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(width, inputs.size()), runnable -> {
-            Thread thread = new Thread(runnable, "bbr-discovery");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(width, inputs.size()),
+                Daemons.named("bbr-discovery"));
         try {
             List<Future<O>> futures = new ArrayList<>();
             for (I input : inputs) {

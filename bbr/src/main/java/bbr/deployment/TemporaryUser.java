@@ -1,5 +1,6 @@
 package bbr.deployment;
 
+import bbr.concurrent.Daemons;
 import bbr.ssh.SshKeys;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -24,11 +25,7 @@ final class TemporaryUser {
     static TemporaryUser generate() {
         String hex = UUID.randomUUID().toString().replace("-", "");
         CompletableFuture<SshKeys.GeneratedKey> key = CompletableFuture.supplyAsync(SshKeys::generateRsa2048,
-                task -> {
-                    Thread thread = new Thread(task, "temporary-user-key");
-                    thread.setDaemon(true);
-                    thread.start();
-                });
+                task -> Daemons.start(task, "temporary-user-key"));
         return new TemporaryUser("bosh_" + hex.substring(0, 15), key);
     }
 

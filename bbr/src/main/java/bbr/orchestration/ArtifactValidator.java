@@ -5,6 +5,7 @@ import bbr.artifact.BackupDirectory;
 import bbr.artifact.BackupMetadata;
 import bbr.artifact.Checksums;
 import bbr.artifact.TarChecksummer;
+import bbr.concurrent.Daemons;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -29,7 +30,8 @@ final class ArtifactValidator {
      */
     static BeforeChanges checkContentsInBackground(BackupDirectory directory) {
         CompletableFuture<BbrError> verdict = new CompletableFuture<>();
-        Thread hashing = new Thread(() -> {
+        // a daemon: a run that ends early must not wait for the hash
+        Daemons.start(() -> {
             try {
                 checkContents(directory);
                 verdict.complete(null);
@@ -40,8 +42,6 @@ final class ArtifactValidator {
                         + directory.path() + ": " + e, e));
             }
         }, "validate-artifact");
-        hashing.setDaemon(true); // a run that ends early must not wait for the hash
-        hashing.start();
         return () -> {
             BbrError failure = verdict.join();
             if (failure != null) {

@@ -1,5 +1,6 @@
 package bbr.orchestration;
 
+import bbr.concurrent.Daemons;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -28,11 +29,8 @@ final class Parallel {
         if (width == 1 || tasks.size() == 1) {
             return serially(tasks);
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(width, tasks.size()), runnable -> {
-            Thread thread = new Thread(runnable, "bbr-worker");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(width, tasks.size()),
+                Daemons.named("bbr-worker"));
         try {
             List<Future<BbrError>> futures = new ArrayList<>();
             for (Task task : tasks) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
+import bbr.concurrent.Daemons;
+
 /** The byte pumps of the proxy paths ({@link SocksRelay}, {@link TunnelSocksServer}): one direction per thread. */
 final class Relay {
 
@@ -24,7 +26,7 @@ final class Relay {
 
     /** {@link #copy} on a daemon thread of its own; {@code whenDone} runs however the copy ended. */
     static Thread copyInBackground(InputStream from, OutputStream to, Runnable whenDone, String name) {
-        return daemon(() -> {
+        return Daemons.start(() -> {
             try {
                 copy(from, to);
             } catch (IOException ignored) {
@@ -33,13 +35,5 @@ final class Relay {
                 whenDone.run();
             }
         }, name);
-    }
-
-    /** Starts {@code task} on a daemon thread: none of bbr's helper threads may keep the process alive. */
-    static Thread daemon(Runnable task, String name) {
-        Thread thread = new Thread(task, name);
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
     }
 }

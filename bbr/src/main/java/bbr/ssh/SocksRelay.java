@@ -8,6 +8,8 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
 
+import bbr.concurrent.Daemons;
+
 /**
  * Carries one SSH connection through a SOCKS5 proxy: MINA dials a loopback port, and this relays the bytes to a
  * socket the JDK's SOCKS client opened to the VM. The proxy is dialled first, so a dead proxy fails fast with its
@@ -31,7 +33,7 @@ final class SocksRelay {
         }
         ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         server.setSoTimeout((int) timeout.toMillis());
-        Relay.daemon(() -> {
+        Daemons.start(() -> {
             try (ServerSocket listening = server) {
                 Socket local = listening.accept();
                 local.setTcpNoDelay(true);

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.future.AuthFuture;
@@ -14,6 +13,7 @@ import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.AttributeRepository;
 import org.apache.sshd.common.future.CancelOption;
 
+import bbr.concurrent.Daemons;
 import bbr.remote.RemoteRunner;
 
 /** Opens SSH connections to VMs; owns the single started MINA client (and its threads) of a bbr run. */
@@ -37,12 +37,8 @@ public final class SshConnector implements Closeable {
         this.settings = settings;
         this.proxy = proxy;
         this.client = SshClientFactory.create(settings);
-        AtomicInteger count = new AtomicInteger();
-        this.stdinPumps = Executors.newCachedThreadPool(task -> {
-            Thread thread = new Thread(task, "bbr-ssh-stdin-" + count.incrementAndGet());
-            thread.setDaemon(true); // a caller's stdin blocked in read() must not keep the JVM alive
-            return thread;
-        });
+        // a caller's stdin blocked in read() must not keep the JVM alive
+        this.stdinPumps = Executors.newCachedThreadPool(Daemons.numbered("bbr-ssh-stdin-"));
         client.start();
     }
 

@@ -18,6 +18,8 @@ import org.apache.sshd.client.channel.ChannelDirectTcpip;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.util.net.SshdSocketAddress;
 
+import bbr.concurrent.Daemons;
+
 /**
  * The local end of a jumpbox tunnel: a SOCKS5 server on 127.0.0.1 that turns every CONNECT into a
  * {@code direct-tcpip} channel of the jumpbox connection. Unlike MINA's own dynamic forwarding it demands a
@@ -54,7 +56,7 @@ final class TunnelSocksServer implements Closeable {
     /** Listens on an ephemeral loopback port until closed. */
     static TunnelSocksServer start(ClientSession session, Duration openTimeout) throws IOException {
         TunnelSocksServer socks = new TunnelSocksServer(session, openTimeout);
-        Relay.daemon(socks::acceptLoop, "bbr-jumpbox-socks");
+        Daemons.start(socks::acceptLoop, "bbr-jumpbox-socks");
         return socks;
     }
 
@@ -71,7 +73,7 @@ final class TunnelSocksServer implements Closeable {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
-                Relay.daemon(() -> serve(client), "bbr-jumpbox-socks-client");
+                Daemons.start(() -> serve(client), "bbr-jumpbox-socks-client");
             } catch (IOException e) {
                 return; // closed
             }

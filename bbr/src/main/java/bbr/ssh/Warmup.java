@@ -3,6 +3,8 @@ package bbr.ssh;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.common.util.security.SecurityUtils;
 
+import bbr.concurrent.Daemons;
+
 /**
  * Loads and initialises the SSH stack on a second core while the first parses the command line. Registering
  * the BouncyCastle provider alone fills hundreds of algorithm entries; done here, the first connection no longer
@@ -14,7 +16,7 @@ public final class Warmup {
     }
 
     public static void startInBackground() {
-        Relay.daemon(() -> {
+        Daemons.start(() -> {
             SecurityUtils.isBouncyCastleRegistered();
             SshClient.setUpDefaultClient(); // builds the default cipher, key exchange and signature factories
         }, "ssh-warmup");
