@@ -1,22 +1,23 @@
 package bbr.artifact;
 
+import bbr.artifact.store.ArtifactPlace;
+import bbr.artifact.store.BackupFiles;
+import bbr.artifact.store.StoredFileWriter;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A backup artifact on local disk: a {@code 0700} directory with the job tars and the {@code metadata} file.
- * Metadata is rewritten (atomically) after every change, so an interrupted backup still says what it holds.
+ * One backup artifact in an {@link ArtifactPlace}: the job tars and the {@code metadata} file, every byte reached
+ * through {@link BackupFiles}. Metadata is rewritten (atomically) after every change, so an interrupted backup
+ * still says what it holds.
  */
 public final class BackupDirectory {
 
@@ -24,14 +25,14 @@ public final class BackupDirectory {
     private static final DateTimeFormatter ACTIVITY_TIME = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss zzz");
     private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
     private static final String METADATA = "metadata";
-    private static final java.nio.file.attribute.FileAttribute<?> OWNER_ONLY =
-            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
-    private final Path path;
+    private final BackupFiles files;
     private final BackupMetadata metadata;
+    /** Artifacts being written, committed when their checksums are recorded: one per drain in flight. */
+    private final Map<ArtifactName, StoredFileWriter> pending = new ConcurrentHashMap<>();
 
-    private BackupDirectory(Path path, BackupMetadata metadata) {
-        this.path = path;
+    private BackupDirectory(BackupFiles files, BackupMetadata metadata) {
+        this.files = files;
         this.metadata = metadata;
     }
 
@@ -40,79 +41,110 @@ public final class BackupDirectory {
         return deployment + "_" + start.withZoneSameInstant(java.time.ZoneOffset.UTC).format(NAME_TIME);
     }
 
-    /** Creates the artifact directory under {@code parent} and writes metadata with the start time. */
-    public static BackupDirectory create(Path parent, String name, ZonedDateTime start) throws IOException {
-        if (!Files.exists(parent)) {
-            throw new NoSuchFileException(parent.toString(), null, "artifact path does not exist");
-        }
-        if (!Files.isDirectory(parent)) {
-            throw new IOException("artifact path " + parent + " is not a directory");
-        }
-        Path path = parent.resolve(name);
-        try {
-            Files.createDirectory(path, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } catch (FileAlreadyExistsException e) {
-            throw new IOException("failed creating artifact directory " + path + ": it already exists", e);
-        } catch (IOException e) {
-            throw new IOException("failed creating artifact directory " + path + ": " + e.getMessage(), e);
-        }
+    /** Creates the backup {@code name} in {@code place} and writes metadata with the start time. */
+    public static BackupDirectory create(ArtifactPlace place, String name, ZonedDateTime start) throws IOException {
         BackupMetadata metadata = new BackupMetadata();
         metadata.setStartTime(start.format(ACTIVITY_TIME));
-        BackupDirectory directory = new BackupDirectory(path, metadata);
+        BackupDirectory directory = new BackupDirectory(place.create(name), metadata);
         directory.save();
         return directory;
     }
 
-    /** Opens an existing artifact for restore. */
-    public static BackupDirectory open(Path path) throws IOException, InvalidArtifactException {
-        if (!Files.isDirectory(path)) {
-            throw new InvalidArtifactException("Could not open backup: failed opening the directory: " + path
-                    + (Files.exists(path) ? ": not a directory" : ": no such file or directory"));
+    /** Opens the existing backup {@code name} of {@code place} for restore. */
+    public static BackupDirectory open(ArtifactPlace place, String name) throws InvalidArtifactException {
+        BackupFiles files;
+        try {
+            files = place.open(name);
+        } catch (IOException e) {
+            throw new InvalidArtifactException("Could not open backup: failed opening the directory: "
+                    + e.getMessage());
         }
-        Path file = path.resolve(METADATA);
-        if (!Files.isRegularFile(file)) {
+        String file = files.location() + "/" + METADATA;
+        String text;
+        try (InputStream in = files.open(METADATA)) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
             throw new InvalidArtifactException("Could not open backup: " + file + ": no such file or directory");
+        } catch (IOException e) {
+            throw new InvalidArtifactException("Could not open backup: " + file + ": " + e.getMessage());
         }
         try {
-            return new BackupDirectory(path, MetadataYaml.read(Files.readString(file, StandardCharsets.UTF_8)));
+            return new BackupDirectory(files, MetadataYaml.read(text));
         } catch (IllegalArgumentException e) {
             throw new InvalidArtifactException("Could not open backup: " + file + " is not valid: " + e.getMessage());
         }
     }
 
-    public Path path() {
-        return path;
+    /** Where the backup is, as messages name it. */
+    public String location() {
+        return files.location();
+    }
+
+    /** Where one of its files is, as messages name it. */
+    public String locationOf(String file) {
+        return files.location() + "/" + file;
+    }
+
+    public String locationOf(ArtifactName artifact) {
+        return locationOf(artifact.fileName());
     }
 
     public BackupMetadata metadata() {
         return metadata;
     }
 
-    public Path fileOf(ArtifactName artifact) {
-        return path.resolve(artifact.fileName());
+    /** Whether the artifact's file is there. */
+    public boolean has(ArtifactName artifact) throws IOException {
+        return files.size(artifact.fileName()).isPresent();
     }
 
-    /** Artifacts hold credentials and personal data: readable by the owner only, like the directory. */
+    /** The size of the artifact's file as stored. */
+    public long storedSize(ArtifactName artifact) throws IOException {
+        return files.size(artifact.fileName()).orElseThrow(() -> new NoSuchFileException(locationOf(artifact)));
+    }
+
+    /**
+     * Starts writing an artifact's tar; closing the stream ends it, and {@link #record} makes it visible under its
+     * name. Until then nothing under that name is there, and {@link #discard} drops what was written.
+     */
     public OutputStream createArtifact(ArtifactName artifact) throws IOException {
-        Path file = fileOf(artifact);
-        Files.deleteIfExists(file);
-        Files.createFile(file, OWNER_ONLY);
-        return Files.newOutputStream(file);
+        discard(artifact);
+        StoredFileWriter writer = files.create(artifact.fileName());
+        pending.put(artifact, writer);
+        return new Unclosable(writer.stream());
+    }
+
+    /** Drops an artifact whose copy failed: half a file would look like an artifact. */
+    public void discard(ArtifactName artifact) throws IOException {
+        StoredFileWriter writer = pending.remove(artifact);
+        if (writer != null) {
+            writer.close();
+        }
     }
 
     public InputStream openArtifact(ArtifactName artifact) throws IOException {
-        return Files.newInputStream(fileOf(artifact));
+        return files.open(artifact.fileName());
     }
 
     public void writeManifest(String manifest) throws IOException {
-        Path file = path.resolve("manifest.yml");
-        Files.createFile(file, OWNER_ONLY);
-        Files.writeString(file, manifest, StandardCharsets.UTF_8);
+        try (StoredFileWriter writer = files.create("manifest.yml")) {
+            writer.stream().write(manifest.getBytes(StandardCharsets.UTF_8));
+            writer.commit();
+        }
     }
 
-    public synchronized void record(ArtifactName artifact, Checksums checksums) throws IOException {
-        metadata.record(artifact, checksums);
-        save();
+    /** Makes the artifact's file visible (if this run wrote it), then records its checksums in the metadata. */
+    public void record(ArtifactName artifact, Checksums checksums) throws IOException {
+        StoredFileWriter writer = pending.remove(artifact);
+        if (writer != null) {
+            try (writer) {
+                writer.commit();
+            }
+        }
+        synchronized (this) {
+            metadata.record(artifact, checksums);
+            save();
+        }
     }
 
     /**
@@ -128,22 +160,33 @@ public final class BackupDirectory {
     }
 
     private synchronized void save() throws IOException {
-        Path temporary = path.resolve(METADATA + ".tmp");
-        Files.deleteIfExists(temporary);
-        Files.createFile(temporary, OWNER_ONLY);
-        Files.writeString(temporary, MetadataYaml.write(metadata), StandardCharsets.UTF_8);
-        try {
-            Files.move(temporary, path.resolve(METADATA), StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temporary, path.resolve(METADATA), StandardCopyOption.REPLACE_EXISTING);
+        try (StoredFileWriter writer = files.create(METADATA)) {
+            writer.stream().write(MetadataYaml.write(metadata).getBytes(StandardCharsets.UTF_8));
+            writer.commit();
         }
     }
 
-    /** The artifact on disk cannot be used; the message says which file and why. */
+    /** The artifact cannot be used; the message says which file and why. */
     public static final class InvalidArtifactException extends Exception {
         public InvalidArtifactException(String message) {
             super(message);
+        }
+    }
+
+    /** What a drain writes to: closing it ends the copy, while the file itself stays the writer's to commit. */
+    private static final class Unclosable extends FilterOutputStream {
+        Unclosable(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            out.write(bytes, offset, length);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
         }
     }
 }

@@ -1,5 +1,6 @@
 package bbr.cli;
 
+import bbr.artifact.store.ArtifactPlace;
 import bbr.log.Logger;
 import bbr.orchestration.Backuper;
 import bbr.orchestration.Cancellation;
@@ -28,8 +29,8 @@ final class DeploymentBackupCommand extends BackupCommand {
     }
 
     @Override
-    Backuper.Request request(Path parent) {
-        return new Backuper.Request(parent, withManifest, unsafeLockFree);
+    Backuper.Request request(ArtifactPlace place) {
+        return new Backuper.Request(place, withManifest, unsafeLockFree);
     }
 
     @Override
@@ -42,13 +43,14 @@ final class DeploymentBackupCommand extends BackupCommand {
             context.terminal().flagError(LOCK_FREE_WITH_ALL);
             return 1;
         }
-        Path parent = artifactParent();
+        ArtifactPlace place = artifactPlace();
         Cancellation cancellation = trapCtrlC("backup"); // one answer stops every deployment's run
         AllDeploymentsRun run = new AllDeploymentsRun(all.get(), context, target.redactor(),
                 AllDeploymentsWording.BACKUP);
-        return run.run(logger, new LoggedDeploymentStep(run, context, artifactPath, target.debug(), target.redactor(),
+        return run.run(logger, new LoggedDeploymentStep(run, context, artifactPath == null ? null
+                : Path.of(artifactPath), target.debug(), target.redactor(),
                 (deployment, log, timestamp) -> new Backuper(all.get().source(deployment, log), log, context.clock(),
-                        cancellation).backup(new Backuper.Request(parent, withManifest, false, timestamp)).outcome()),
+                        cancellation).backup(new Backuper.Request(place, withManifest, false, timestamp)).outcome()),
                 Outcome::recommendsBackupCleanup);
     }
 }

@@ -2,7 +2,6 @@ package bbr.cli;
 
 import bbr.log.Logger;
 import bbr.orchestration.Restorer;
-import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -12,7 +11,7 @@ import picocli.CommandLine.Option;
 final class RestoreCommand extends Subcommand {
 
     @Option(names = {"--artifact-path", "-a"}, description = "Path to the artifact to restore")
-    Path artifactPath;
+    String artifactPath;
 
     RestoreCommand(Target target, CliContext context) {
         super(target, context);
@@ -29,8 +28,9 @@ final class RestoreCommand extends Subcommand {
             context.terminal().flagError(Subcommand.notForAllDeployments("restore"));
             return 1;
         }
-        Path artifact = context.terminal().workingDirectory().resolve(artifactPath);
-        return ErrorReport.report(new Restorer(target.source(logger), logger, trapCtrlC("restore")).restore(artifact),
+        ArtifactPlaces.Backup backup = ArtifactPlaces.backup(artifactPath, context.terminal().workingDirectory());
+        return ErrorReport.report(new Restorer(target.source(logger), logger, trapCtrlC("restore"))
+                        .restore(backup.place(), backup.name()),
                 context.terminal(), context.clock(), target.redactor(), null);
     }
 }

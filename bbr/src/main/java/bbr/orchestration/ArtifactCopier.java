@@ -12,7 +12,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -93,7 +92,7 @@ final class ArtifactCopier {
         Checksums expected = directory.metadata().find(artifact).map(e -> e.checksums()).orElse(null);
         cancellation.check("sending the backup for " + where);
         try {
-            long size = Files.size(directory.fileOf(artifact));
+            long size = directory.storedSize(artifact);
             logger.info("Copying backup -- %s uncompressed -- for job %s...", Sizes.human(size), where);
             job.instance().markArtifactRootCreated();
             try (InputStream file = new ProgressInput(directory.openArtifact(artifact), logger, cancellation, where,
@@ -119,9 +118,10 @@ final class ArtifactCopier {
     /** A tar whose copy failed is not kept: half a file would look like an artifact. */
     private void removePartial(BackupDirectory directory, ArtifactName artifact) {
         try {
-            Files.deleteIfExists(directory.fileOf(artifact));
+            directory.discard(artifact);
         } catch (IOException e) {
-            logger.warn("could not remove the partial artifact %s: %s", directory.fileOf(artifact), e.getMessage());
+            logger.warn("could not remove the partial artifact %s: %s", directory.locationOf(artifact),
+                    e.getMessage());
         }
     }
 

@@ -8,8 +8,6 @@ import bbr.artifact.TarChecksummer;
 import bbr.concurrent.Daemons;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -39,7 +37,7 @@ final class ArtifactValidator {
                 verdict.complete(e);
             } catch (RuntimeException | Error e) {
                 verdict.complete(new BbrError(ErrorKind.GENERAL, "Backup is corrupted: could not validate "
-                        + directory.path() + ": " + e, e));
+                        + directory.location() + ": " + e, e));
             }
         }, "validate-artifact");
         return () -> {
@@ -56,16 +54,16 @@ final class ArtifactValidator {
     static void checkListed(BackupDirectory directory) throws BbrError {
         BackupMetadata metadata = directory.metadata();
         if (metadata.incomplete()) {
-            throw new BbrError(ErrorKind.GENERAL, "Backup is incomplete: " + directory.path()
+            throw new BbrError(ErrorKind.GENERAL, "Backup is incomplete: " + directory.location()
                     + " is from a backup that failed, so it holds only part of the deployment; refusing to restore it");
         }
         for (ArtifactName artifact : metadata.artifacts()) {
-            Path file = directory.fileOf(artifact);
+            String file = directory.locationOf(artifact);
             if (metadata.find(artifact).orElseThrow().checksums() == null) {
-                throw new BbrError(ErrorKind.GENERAL, "Backup is corrupted: " + directory.path().resolve("metadata")
+                throw new BbrError(ErrorKind.GENERAL, "Backup is corrupted: " + directory.locationOf("metadata")
                         + " has no checksums for " + artifact.fileName());
             }
-            if (!Files.isRegularFile(file)) {
+            if (!present(directory, artifact)) {
                 throw new BbrError(ErrorKind.GENERAL, "Backup is corrupted: " + file
                         + " is listed in the metadata but missing");
             }
@@ -79,10 +77,10 @@ final class ArtifactValidator {
     static void checkContents(BackupDirectory directory) throws BbrError {
         BackupMetadata metadata = directory.metadata();
         for (ArtifactName artifact : metadata.artifacts()) {
-            Path file = directory.fileOf(artifact);
+            String file = directory.locationOf(artifact);
             Checksums expected = metadata.find(artifact).orElseThrow().checksums();
             TarChecksummer actual = new TarChecksummer();
-            try (InputStream in = Files.newInputStream(file)) {
+            try (InputStream in = directory.openArtifact(artifact)) {
                 byte[] buffer = new byte[BUFFER];
                 for (int n; (n = in.read(buffer)) > 0; ) {
                     actual.write(buffer, 0, n);
@@ -101,6 +99,15 @@ final class ArtifactValidator {
                 throw new BbrError(ErrorKind.GENERAL, "Backup is corrupted: could not validate " + file + ": "
                         + e.getMessage(), e);
             }
+        }
+    }
+
+    private static boolean present(BackupDirectory directory, ArtifactName artifact) throws BbrError {
+        try {
+            return directory.has(artifact);
+        } catch (IOException e) {
+            throw new BbrError(ErrorKind.GENERAL, "Backup is corrupted: could not read "
+                    + directory.locationOf(artifact) + ": " + e.getMessage(), e);
         }
     }
 }

@@ -1,12 +1,11 @@
 package bbr.orchestration;
 
 import bbr.artifact.BackupDirectory;
+import bbr.artifact.store.ArtifactPlace;
 import bbr.instance.Instance;
 import bbr.instance.Job;
 import bbr.instance.ScriptName;
 import bbr.log.Logger;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -30,19 +29,20 @@ public final class Restorer {
         this.copier = new ArtifactCopier(logger, cancellation);
     }
 
-    public Outcome restore(Path artifactPath) {
+    /** Restores the backup {@code name} held in {@code place}. */
+    public Outcome restore(ArtifactPlace place, String name) {
         Outcome outcome = new Outcome();
         logger.info("Starting restore of %s...", source.name());
         logger.info("Validating backup artifact for %s...", source.name());
         BackupDirectory artifact;
         BeforeChanges validated;
         try {
-            artifact = BackupDirectory.open(artifactPath);
+            artifact = BackupDirectory.open(place, name);
             ArtifactValidator.checkListed(artifact);
             // Hashing takes about a second per GiB: it runs while discovery connects, which changes nothing on
             // the VMs, and everything after discovery waits for its verdict.
             validated = ArtifactValidator.checkContentsInBackground(artifact);
-        } catch (BackupDirectory.InvalidArtifactException | IOException e) {
+        } catch (BackupDirectory.InvalidArtifactException e) {
             outcome.add(new BbrError(ErrorKind.GENERAL, e.getMessage(), e));
             return outcome;
         } catch (BbrError e) {
