@@ -18,6 +18,7 @@ final class CommandTree {
                 new DeploymentBackupCommand(deployment, context)));
         DirectorCommand director = new DirectorCommand(context);
         root.addSubcommand(modeWithSubcommands(director, context, new BackupCommand(director, context)));
+        root.addSubcommand(new CommandLine(new VerifyCommand(context)));
         root.addSubcommand(new CommandLine(new VersionCommand(context)));
         root.addSubcommand(new CommandLine(new CommandLine.HelpCommand()).setCommandName("help"));
         root.getSubcommands().get("help").getCommandSpec().aliases("h");

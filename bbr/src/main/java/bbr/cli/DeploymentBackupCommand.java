@@ -1,6 +1,7 @@
 package bbr.cli;
 
 import bbr.artifact.store.ArtifactPlace;
+import bbr.artifact.store.Encoding;
 import bbr.log.Logger;
 import bbr.orchestration.Backuper;
 import bbr.orchestration.Cancellation;
@@ -29,8 +30,8 @@ final class DeploymentBackupCommand extends BackupCommand {
     }
 
     @Override
-    Backuper.Request request(ArtifactPlace place) {
-        return new Backuper.Request(place, withManifest, unsafeLockFree);
+    Backuper.Request request(ArtifactPlace place, Encoding encoding) {
+        return new Backuper.Request(place, encoding, withManifest, unsafeLockFree);
     }
 
     @Override
@@ -43,6 +44,10 @@ final class DeploymentBackupCommand extends BackupCommand {
             context.terminal().flagError(LOCK_FREE_WITH_ALL);
             return 1;
         }
+        Optional<Encoding> encoding = encoding();
+        if (encoding.isEmpty()) {
+            return 1;
+        }
         ArtifactPlace place = artifactPlace();
         Cancellation cancellation = trapCtrlC("backup"); // one answer stops every deployment's run
         AllDeploymentsRun run = new AllDeploymentsRun(all.get(), context, target.redactor(),
@@ -50,7 +55,8 @@ final class DeploymentBackupCommand extends BackupCommand {
         return run.run(logger, new LoggedDeploymentStep(run, context, artifactPath == null ? null
                 : Path.of(artifactPath), target.debug(), target.redactor(),
                 (deployment, log, timestamp) -> new Backuper(all.get().source(deployment, log), log, context.clock(),
-                        cancellation).backup(new Backuper.Request(place, withManifest, false, timestamp)).outcome()),
+                        cancellation).backup(new Backuper.Request(place, encoding.get(), withManifest, false, timestamp))
+                        .outcome()),
                 Outcome::recommendsBackupCleanup);
     }
 }

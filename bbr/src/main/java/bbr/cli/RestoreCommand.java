@@ -1,8 +1,10 @@
 package bbr.cli;
 
+import bbr.artifact.store.Decoding;
 import bbr.log.Logger;
 import bbr.orchestration.Restorer;
 import java.util.Optional;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -12,6 +14,9 @@ final class RestoreCommand extends Subcommand {
 
     @Option(names = {"--artifact-path", "-a"}, description = "Path to the artifact to restore")
     String artifactPath;
+
+    @CommandLine.Mixin
+    IdentityOption identityOption = new IdentityOption();
 
     RestoreCommand(Target target, CliContext context) {
         super(target, context);
@@ -28,9 +33,16 @@ final class RestoreCommand extends Subcommand {
             context.terminal().flagError(Subcommand.notForAllDeployments("restore"));
             return 1;
         }
+        Decoding decoding;
+        try {
+            decoding = identityOption.decoding(context.terminal().workingDirectory(), System::getenv);
+        } catch (IllegalArgumentException e) {
+            context.terminal().flagError(e.getMessage());
+            return 1;
+        }
         ArtifactPlaces.Backup backup = ArtifactPlaces.backup(artifactPath, context.terminal().workingDirectory());
         return ErrorReport.report(new Restorer(target.source(logger), logger, trapCtrlC("restore"))
-                        .restore(backup.place(), backup.name()),
+                        .restore(backup.place(), backup.name(), decoding),
                 context.terminal(), context.clock(), target.redactor(), null);
     }
 }

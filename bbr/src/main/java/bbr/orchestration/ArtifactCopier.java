@@ -95,8 +95,9 @@ final class ArtifactCopier {
             long size = directory.storedSize(artifact);
             logger.info("Copying backup -- %s uncompressed -- for job %s...", Sizes.human(size), where);
             job.instance().markArtifactRootCreated();
-            try (InputStream file = new ProgressInput(directory.openArtifact(artifact), logger, cancellation, where,
-                    size)) {
+            // progress counts the stored bytes, whose size is known whatever their encoding
+            try (InputStream file = directory.openArtifact(artifact, stored -> new ProgressInput(stored, logger,
+                    cancellation, where, size))) {
                 shell.extractTar(artifact.remoteDirectory(), file);
             }
             Checksums remote = Checksums.of(shell.checksums(artifact.remoteDirectory()));

@@ -67,6 +67,7 @@ final class ArtifactValidator {
                 throw new BbrError(ErrorKind.GENERAL, "Backup is corrupted: " + file
                         + " is listed in the metadata but missing");
             }
+            StoredFileProbe.check(directory, artifact);
         }
     }
 
@@ -75,30 +76,34 @@ final class ArtifactValidator {
      * job's directory. Reads every byte once: about a second per GiB.
      */
     static void checkContents(BackupDirectory directory) throws BbrError {
-        BackupMetadata metadata = directory.metadata();
-        for (ArtifactName artifact : metadata.artifacts()) {
-            String file = directory.locationOf(artifact);
-            Checksums expected = metadata.find(artifact).orElseThrow().checksums();
-            TarChecksummer actual = new TarChecksummer();
-            try (InputStream in = directory.openArtifact(artifact)) {
-                byte[] buffer = new byte[BUFFER];
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    actual.write(buffer, 0, n);
-                }
-                List<String> unsafe = actual.unsafeNames();
-                if (!unsafe.isEmpty()) {
-                    throw new BbrError(ErrorKind.GENERAL, "Backup is corrupted: " + file
-                            + " has entries that would be written outside the job's directory: " + unsafe);
-                }
-                List<String> mismatches = actual.checksums().mismatchesWith(expected);
-                if (!mismatches.isEmpty()) {
-                    throw new BbrError(ErrorKind.GENERAL, "Backup is corrupted: " + file + " - "
-                            + Checksums.describeMismatch(mismatches));
-                }
-            } catch (IOException e) {
-                throw new BbrError(ErrorKind.GENERAL, "Backup is corrupted: could not validate " + file + ": "
-                        + e.getMessage(), e);
+        for (ArtifactName artifact : directory.metadata().artifacts()) {
+            checkContents(directory, artifact);
+        }
+    }
+
+    /** One artifact's part of {@link #checkContents(BackupDirectory)}; verify checks each on its own. */
+    static void checkContents(BackupDirectory directory, ArtifactName artifact) throws BbrError {
+        String file = directory.locationOf(artifact);
+        Checksums expected = directory.metadata().find(artifact).orElseThrow().checksums();
+        TarChecksummer actual = new TarChecksummer();
+        try (InputStream in = directory.openArtifact(artifact)) {
+            byte[] buffer = new byte[BUFFER];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                actual.write(buffer, 0, n);
             }
+            List<String> unsafe = actual.unsafeNames();
+            if (!unsafe.isEmpty()) {
+                throw new BbrError(ErrorKind.GENERAL, "Backup is corrupted: " + file
+                        + " has entries that would be written outside the job's directory: " + unsafe);
+            }
+            List<String> mismatches = actual.checksums().mismatchesWith(expected);
+            if (!mismatches.isEmpty()) {
+                throw new BbrError(ErrorKind.GENERAL, "Backup is corrupted: " + file + " - "
+                        + Checksums.describeMismatch(mismatches));
+            }
+        } catch (IOException e) {
+            throw new BbrError(ErrorKind.GENERAL, "Backup is corrupted: could not validate "
+                    + StoredFileProbe.message(e, directory, artifact), e);
         }
     }
 

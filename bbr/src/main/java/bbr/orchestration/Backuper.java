@@ -2,6 +2,7 @@ package bbr.orchestration;
 
 import bbr.artifact.BackupDirectory;
 import bbr.artifact.store.ArtifactPlace;
+import bbr.artifact.store.Encoding;
 import bbr.instance.Job;
 import bbr.instance.ScriptName;
 import bbr.log.Logger;
@@ -21,10 +22,10 @@ public final class Backuper {
      * What to back up into where; {@code artifactTime} names the artifact directory (null: when it is created),
      * so that --all-deployments can give a deployment's log file and artifact the same timestamp.
      */
-    public record Request(ArtifactPlace place, boolean withManifest, boolean unsafeLockFree,
+    public record Request(ArtifactPlace place, Encoding encoding, boolean withManifest, boolean unsafeLockFree,
                           ZonedDateTime artifactTime) {
-        public Request(ArtifactPlace place, boolean withManifest, boolean unsafeLockFree) {
-            this(place, withManifest, unsafeLockFree, null);
+        public Request(ArtifactPlace place, Encoding encoding, boolean withManifest, boolean unsafeLockFree) {
+            this(place, encoding, withManifest, unsafeLockFree, null);
         }
     }
 
@@ -95,6 +96,13 @@ public final class Backuper {
                     GoTime.format(ZonedDateTime.now(clock)));
             return false;
         }
+        try {
+            artifact.seal(); // "Backup created" only once data, metadata and directory are on disk
+        } catch (IOException e) {
+            outcome.add(new BbrError(ErrorKind.DRAIN, "Could not write " + artifact.locationOf("metadata") + ": "
+                    + e.getMessage(), e));
+            return false;
+        }
         logger.info("Backup created of %s on %s", deployment.name(), GoTime.format(ZonedDateTime.now(clock)));
         return true;
     }
@@ -135,7 +143,8 @@ public final class Backuper {
         try {
             BackupDirectory directory = BackupDirectory.create(request.place(),
                     BackupDirectory.directoryName(deployment.name(),
-                            request.artifactTime() != null ? request.artifactTime() : start), start);
+                            request.artifactTime() != null ? request.artifactTime() : start), start,
+                    request.encoding());
             if (request.withManifest()) {
                 directory.writeManifest(source.manifest().orElse(""));
             }

@@ -2,6 +2,7 @@ package bbr.orchestration;
 
 import bbr.artifact.BackupDirectory;
 import bbr.artifact.store.ArtifactPlace;
+import bbr.artifact.store.Decoding;
 import bbr.instance.Instance;
 import bbr.instance.Job;
 import bbr.instance.ScriptName;
@@ -29,15 +30,15 @@ public final class Restorer {
         this.copier = new ArtifactCopier(logger, cancellation);
     }
 
-    /** Restores the backup {@code name} held in {@code place}. */
-    public Outcome restore(ArtifactPlace place, String name) {
+    /** Restores the backup {@code name} held in {@code place}, reading its files with {@code decoding}. */
+    public Outcome restore(ArtifactPlace place, String name, Decoding decoding) {
         Outcome outcome = new Outcome();
         logger.info("Starting restore of %s...", source.name());
         logger.info("Validating backup artifact for %s...", source.name());
         BackupDirectory artifact;
         BeforeChanges validated;
         try {
-            artifact = BackupDirectory.open(place, name);
+            artifact = BackupDirectory.open(place, name, decoding);
             ArtifactValidator.checkListed(artifact);
             // Hashing takes about a second per GiB: it runs while discovery connects, which changes nothing on
             // the VMs, and everything after discovery waits for its verdict.

@@ -53,6 +53,7 @@ public final class LocalPlace implements ArtifactPlace {
         } catch (IOException e) {
             throw new IOException("failed creating artifact directory " + path + ": " + e.getMessage(), e);
         }
+        Durable.syncDirectory(directory);
         return new LocalBackupFiles(path);
     }
 
