@@ -102,7 +102,7 @@ final class ArtifactValidator {
                         + Checksums.describeMismatch(mismatches));
             }
         } catch (IOException e) {
-            throw new BbrError(ErrorKind.GENERAL, "Backup is corrupted: could not validate "
+            throw new BbrError(ErrorKind.GENERAL, "Backup is corrupted: "
                     + StoredFileProbe.message(e, directory, artifact), e);
         }
     }

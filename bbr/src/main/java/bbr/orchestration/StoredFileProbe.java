@@ -26,10 +26,10 @@ final class StoredFileProbe {
         }
     }
 
-    /** The message names the file; libraries' own messages are kept, after it. */
+    /** The message names the file: bbr's own messages do; a library's follows "could not validate FILE". */
     static String message(IOException e, BackupDirectory directory, ArtifactName artifact) {
         String file = directory.locationOf(artifact);
         String message = e.getMessage() != null ? e.getMessage() : "an I/O error";
-        return message.contains(file) ? message : file + ": " + message;
+        return message.contains(file) ? message : "could not validate " + file + ": " + message;
     }
 }
