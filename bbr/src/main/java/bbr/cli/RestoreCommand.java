@@ -33,16 +33,13 @@ final class RestoreCommand extends Subcommand {
             context.terminal().flagError(Subcommand.notForAllDeployments("restore"));
             return 1;
         }
-        Decoding decoding;
-        try {
-            decoding = identityOption.decoding(context.terminal().workingDirectory(), System::getenv);
-        } catch (IllegalArgumentException e) {
-            context.terminal().flagError(e.getMessage());
+        Optional<Decoding> decoding = identityOption.decodingOrFlagError(context.terminal());
+        if (decoding.isEmpty()) {
             return 1;
         }
         ArtifactPlaces.Backup backup = ArtifactPlaces.backup(artifactPath, context.terminal().workingDirectory());
         return ErrorReport.report(new Restorer(target.source(logger), logger, trapCtrlC("restore"))
-                        .restore(backup.place(), backup.name(), decoding),
+                        .restore(backup.place(), backup.name(), decoding.get()),
                 context.terminal(), context.clock(), target.redactor(), null);
     }
 }

@@ -4,6 +4,7 @@ import bbr.artifact.store.Decoding;
 import bbr.log.Redactor;
 import bbr.orchestration.Outcome;
 import bbr.orchestration.Verifier;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,16 +39,13 @@ final class VerifyCommand implements Callable<Integer> {
             context.terminal().flagError("--artifact-path flag is required.");
             return 1;
         }
-        Decoding decoding;
-        try {
-            decoding = identityOption.decoding(context.terminal().workingDirectory(), System::getenv);
-        } catch (IllegalArgumentException e) {
-            context.terminal().flagError(e.getMessage());
+        Optional<Decoding> decoding = identityOption.decodingOrFlagError(context.terminal());
+        if (decoding.isEmpty()) {
             return 1;
         }
         ArtifactPlaces.Backup backup = ArtifactPlaces.backup(artifactPath, context.terminal().workingDirectory());
         Outcome outcome = new Verifier(context.logger(debug, Redactor.shapes()))
-                .verify(backup.place(), backup.name(), decoding);
+                .verify(backup.place(), backup.name(), decoding.get());
         return ErrorReport.report(outcome, context.terminal(), context.clock(), Redactor.shapes(), null);
     }
 }

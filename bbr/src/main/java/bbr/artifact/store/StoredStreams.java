@@ -145,16 +145,6 @@ public final class StoredStreams {
             return n;
         }
 
-        @Override
-        public long skip(long n) {
-            return 0; // every byte must pass the digest
-        }
-
-        @Override
-        public boolean markSupported() {
-            return false;
-        }
-
         private void check() throws IOException {
             if (checked || expected == null) {
                 return;
