@@ -306,6 +306,20 @@ class HostKeyIT {
     }
 
     /** What a refused run must leave as it was: the VM's logins and the job scripts that ran. */
+    @Test
+    void aKnownHostsFileThatIsNotThere_orAStrictnessOtherThanYesOrNo_isAFlagError_beforeAnyConnection() {
+        VmState before = VmState.of(director);
+
+        BbrRun missing = bbr(Map.of("BBR_KNOWN_HOSTS", keys.resolve("typo").toString()), director, "backup");
+        BbrRun ask = bbr(Map.of("BBR_STRICT_HOST_KEY_CHECKING", "ask"), director, "backup");
+
+        assertThat(missing.exitCode()).as(missing.toString()).isEqualTo(1);
+        assertThat(missing.stderr()).isEqualTo("BBR_KNOWN_HOSTS=" + keys.resolve("typo") + ": no such file\n");
+        assertThat(ask.exitCode()).as(ask.toString()).isEqualTo(1);
+        assertThat(ask.stderr()).isEqualTo("BBR_STRICT_HOST_KEY_CHECKING=ask: must be yes or no\n");
+        before.assertNothingRan(director);
+    }
+
     private record VmState(int logins, List<String> events) {
 
         static VmState of(Vm vm) {
