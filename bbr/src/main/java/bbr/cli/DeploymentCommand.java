@@ -9,6 +9,7 @@ import bbr.proxy.AllProxy;
 import bbr.proxy.ProxyRoute;
 import bbr.log.Redactor;
 import bbr.orchestration.InstanceSource;
+import bbr.ssh.KnownHosts;
 import java.io.IOException;
 import java.net.Proxy;
 import java.nio.charset.StandardCharsets;
@@ -60,6 +61,7 @@ final class DeploymentCommand implements Target, AllDeploymentsTarget, Callable<
     private final CliContext context;
     private final Function<String, String> environment;
     private AllProxy allProxy;
+    private KnownHosts knownHosts;
     private ProxyRoute route;
     private SSLContext trust;
 
@@ -111,10 +113,21 @@ final class DeploymentCommand implements Target, AllDeploymentsTarget, Callable<
         try {
             scriptTimeout.duration();
             allProxy = AllProxy.parse(environment.apply(AllProxy.VARIABLE));
+            // Only a jumpbox is checked against known_hosts: the VMs' keys come from the Director.
+            if (allProxy instanceof AllProxy.Jumpbox) {
+                knownHosts = KnownHosts.fromEnvironment(environment::apply);
+            }
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());
         }
         return Optional.empty();
+    }
+
+    @Override
+    public void reportHostKeyMatches() {
+        if (knownHosts != null) {
+            knownHosts = knownHosts.reportingMatches();
+        }
     }
 
     @Override
@@ -150,10 +163,13 @@ final class DeploymentCommand implements Target, AllDeploymentsTarget, Callable<
                 .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** {@code BOSH_ALL_PROXY} carries Director, UAA and SSH traffic alike; one route for the whole run. */
+    /**
+     * {@code BOSH_ALL_PROXY} carries Director, UAA and SSH traffic alike; one route for the whole run, which says
+     * on the screen (not in one deployment's log file) which jumpbox host key it accepted.
+     */
     private synchronized ProxyRoute route() {
         if (route == null) {
-            route = ProxyRoutes.of(allProxy);
+            route = ProxyRoutes.of(allProxy, knownHosts, context.logger(debug, redactor()));
         }
         return route;
     }

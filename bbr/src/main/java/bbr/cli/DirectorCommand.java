@@ -3,6 +3,7 @@ package bbr.cli;
 import bbr.log.Logger;
 import bbr.proxy.AllProxy;
 import bbr.orchestration.InstanceSource;
+import bbr.ssh.KnownHosts;
 import bbr.standalone.DirectorInstanceSource;
 import bbr.standalone.HostAndPort;
 import java.nio.file.Path;
@@ -37,6 +38,7 @@ final class DirectorCommand implements Target, Callable<Integer> {
 
     private final CliContext context;
     private AllProxy allProxy;
+    private KnownHosts knownHosts;
 
     DirectorCommand(CliContext context) {
         this.context = context;
@@ -68,10 +70,20 @@ final class DirectorCommand implements Target, Callable<Integer> {
             HostAndPort.parse(host);
             scriptTimeout.duration();
             allProxy = AllProxy.parse(System.getenv(AllProxy.VARIABLE));
-            return Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage().startsWith("--") ? e.getMessage() : "--host: " + e.getMessage());
         }
+        try {
+            knownHosts = KnownHosts.fromEnvironment(System::getenv);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    @Override
+    public void reportHostKeyMatches() {
+        knownHosts = knownHosts.reportingMatches();
     }
 
     @Override
@@ -82,7 +94,7 @@ final class DirectorCommand implements Target, Callable<Integer> {
     @Override
     public InstanceSource source(Logger logger) {
         return new DirectorInstanceSource(HostAndPort.parse(host), username, privateKeyPath, logger,
-                scriptTimeout.duration(), ProxyRoutes.of(allProxy));
+                scriptTimeout.duration(), ProxyRoutes.of(allProxy, knownHosts, logger), knownHosts);
     }
 
     @Override

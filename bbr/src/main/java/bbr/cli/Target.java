@@ -20,6 +20,13 @@ interface Target {
 
     InstanceSource source(Logger logger);
 
+    /**
+     * From now on, a host key that known_hosts vouches for is reported at INFO rather than DEBUG: pre-backup-check
+     * tells every host-key verdict with the rest.
+     */
+    default void reportHostKeyMatches() {
+    }
+
     /** How pre-backup-check names the target in its verdict: "Director" or "Deployment 'NAME'". */
     String verdictSubject();
 
