@@ -28,16 +28,20 @@ final class ConnectFailures {
         return failure(target, stage + " within " + seconds(timeout), null);
     }
 
-    /** Explains {@code error}; {@code session} (may be null) tells how far the handshake got. */
-    static SshConnectException explain(SshTarget target, ClientSession session, Throwable error) {
+    /**
+     * Explains {@code error}; {@code session} (may be null) tells how far the handshake got, {@code refusedKey}
+     * (may be null) is the host key the policy refused.
+     */
+    static SshConnectException explain(SshTarget target, ClientSession session, PublicKey refusedKey,
+                                       Throwable error) {
         if (error instanceof SshConnectException known) {
             return known;
         }
         if (error == null) {
             return failure(target, "authentication did not succeed", null);
         }
-        if (session != null && Boolean.TRUE.equals(session.getAttribute(SshClientFactory.HOST_KEY_REFUSED))) {
-            return hostKeyMismatch(target, session.getServerKey(), error);
+        if (refusedKey != null) {
+            return hostKeyMismatch(target, refusedKey, error);
         }
         if (session != null && session.getServerVersion() == null) {
             return failure(target, "the server closed the connection without identifying itself as an SSH server",

@@ -27,8 +27,12 @@ final class SshClientFactory {
 
     /** Where {@link SshConnector} puts the target on a connection, so per-host policy can be applied to it. */
     static final AttributeKey<SshTarget> TARGET = new AttributeKey<>();
-    /** Set on a session whose host key the policy refused, so the error can say so. */
-    static final AttributeKey<Boolean> HOST_KEY_REFUSED = new AttributeKey<>();
+    /**
+     * Where the verifier puts a host key the policy refused, so the error can show it: on the connection context,
+     * because a session's own attributes are cleared when the refusal closes it, sometimes before the error is read.
+     */
+    static final AttributeKey<java.util.concurrent.atomic.AtomicReference<java.security.PublicKey>> REFUSED_HOST_KEY =
+            new AttributeKey<>();
 
     /**
      * AES-GCM first: MINA's default order starts with chacha20-poly1305, which it implements in plain Java.
@@ -65,8 +69,9 @@ final class SshClientFactory {
         client.setUserAuthFactories(List.of(new UserAuthPublicKeyFactory(client.getSignatureFactories())));
         client.setServerKeyVerifier((session, remote, key) -> {
             boolean accepted = targetOf(session).hostKeyPolicy().accepts(key);
-            if (!accepted) {
-                session.setAttribute(HOST_KEY_REFUSED, Boolean.TRUE);
+            var refused = session.getConnectionContext().getAttribute(REFUSED_HOST_KEY);
+            if (!accepted && refused != null) {
+                refused.set(key);
             }
             return accepted;
         });
