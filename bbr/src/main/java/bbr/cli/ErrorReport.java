@@ -27,14 +27,18 @@ final class ErrorReport {
     private ErrorReport() {
     }
 
-    /** Returns the exit code; prints nothing on success (the original's blank stderr line is not kept). */
+    /**
+     * Returns the exit code; prints nothing on success (the original's blank stderr line is not kept). A failure's
+     * block ends with a blank line, as the original's does (urfave/cli prints the newline-terminated message with
+     * Println).
+     */
     static int report(Outcome outcome, Terminal terminal, Clock clock, Redactor redactor, String footer) {
         if (!outcome.failed()) {
             return 0;
         }
         terminal.err().print(redactor.redact(block(outcome.errors())));
+        terminal.err().println();
         if (footer != null) {
-            terminal.err().println();
             terminal.err().println(footer);
         }
         writeStackTraces(outcome.errors(), terminal, clock, redactor);

@@ -49,20 +49,12 @@ public final class Main {
         CliContext context = new CliContext(new Terminal(out, err, workingDirectory, terminal),
                 Clock.systemDefaultZone(), terminal ? LiveScreen.on(out) : Screen.plain(out));
         CommandLine root = CommandTree.build(context);
-        root.setOut(new java.io.PrintWriter(out, true));
-        root.setErr(new java.io.PrintWriter(err, true));
-        root.setParameterExceptionHandler((exception, arguments) -> {
-            out.println("Incorrect Usage: " + exception.getMessage());
-            out.println();
-            exception.getCommandLine().usage(out);
+        try {
+            return new Invocation(root, context.terminal(), Version.current()).run(args);
+        } catch (Exception unexpected) {
+            err.println(unexpected.getMessage() != null ? unexpected.getMessage() : "unexpected failure");
+            ErrorReport.writeStackTraces(List.of(unexpected), context.terminal(), context.clock(), Redactor.shapes());
             return 1;
-        });
-        root.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
-            err.println(exception.getMessage() != null ? exception.getMessage() : exception.toString());
-            ErrorReport.writeStackTraces(java.util.List.of(exception), context.terminal(), context.clock(),
-                    Redactor.shapes());
-            return 1;
-        });
-        return root.execute(args);
+        }
     }
 }

@@ -1,12 +1,20 @@
 package bbr.cli;
 
+import bbr.cli.help.UrfaveHelp;
+import bbr.instance.Version;
 import bbr.log.Logger;
+import bbr.orchestration.BbrError;
 import bbr.orchestration.Cancellation;
+import bbr.orchestration.ErrorKind;
+import bbr.orchestration.Outcome;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 
-/** Shared shape of the five subcommands: validate flags as the original does, then run one workflow. */
+/**
+ * Shared shape of the five subcommands: validate their own flags as the original does, then run one workflow.
+ * The mode's flags ({@code --host}, {@code --target}, …) were checked before, by {@link Invocation}.
+ */
 abstract class Subcommand implements Callable<Integer> {
 
     protected final Target target;
@@ -22,17 +30,17 @@ abstract class Subcommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        Optional<String> missing = target.missingFlag();
-        if (missing.isPresent()) {
-            target.printHelp();
-            context.terminal().flagError(missing.get());
-            return 1;
-        }
         Optional<String> ownMissing = missingOwnFlag();
         if (ownMissing.isPresent()) {
-            spec.commandLine().usage(context.terminal().out());
-            context.terminal().flagError(ownMissing.get());
+            context.terminal().out().print(new UrfaveHelp(Version.current()).command(spec));
+            context.terminal().redError(ownMissing.get());
             return 1;
+        }
+        Optional<String> conflict = conflictingFlags();
+        if (conflict.isPresent()) {
+            Outcome outcome = new Outcome();
+            outcome.add(new BbrError(ErrorKind.GENERAL, conflict.get()));
+            return ErrorReport.report(outcome, context.terminal(), context.clock(), target.redactor(), null);
         }
         Optional<String> invalid = target.invalidFlag();
         if (invalid.isPresent()) {
@@ -58,6 +66,14 @@ abstract class Subcommand implements Callable<Integer> {
 
     /** A required flag of the subcommand itself that is missing; none by default. */
     Optional<String> missingOwnFlag() {
+        return Optional.empty();
+    }
+
+    /**
+     * Flags that cannot go together, reported as a run's error (the original checks them before it reads the CA
+     * certificate or the URL); none by default.
+     */
+    Optional<String> conflictingFlags() {
         return Optional.empty();
     }
 
