@@ -1,5 +1,6 @@
 package bbr.cli;
 
+import bbr.log.Failures;
 import bbr.instance.Version;
 import bbr.log.Redactor;
 import bbr.ssh.Warmup;
@@ -23,6 +24,13 @@ public final class Main {
         int code = run(System.out, System.err, Path.of(System.getProperty("user.dir")), terminal, args);
         System.out.flush();
         System.exit(code);
+    }
+
+    /** The command tree operators use, for the shell completion and the man page that the package build makes. */
+    public static CommandLine commandTree() {
+        PrintStream nowhere = new PrintStream(java.io.OutputStream.nullOutputStream());
+        return CommandTree.build(new CliContext(new Terminal(nowhere, nowhere, Path.of("."), false), Clock.systemUTC(),
+                Screen.plain(nowhere)));
     }
 
     static boolean isTerminal(boolean console, String forced) {
@@ -52,7 +60,7 @@ public final class Main {
         try {
             return new Invocation(root, context.terminal(), Version.current()).run(args);
         } catch (Exception unexpected) {
-            err.println(unexpected.getMessage() != null ? unexpected.getMessage() : "unexpected failure");
+            err.println(Failures.describe(unexpected));
             ErrorReport.writeStackTraces(List.of(unexpected), context.terminal(), context.clock(), Redactor.shapes());
             return 1;
         }
