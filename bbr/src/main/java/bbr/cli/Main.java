@@ -26,13 +26,6 @@ public final class Main {
         System.exit(code);
     }
 
-    /** The command tree operators use, for the shell completion and the man page that the package build makes. */
-    public static CommandLine commandTree() {
-        PrintStream nowhere = new PrintStream(java.io.OutputStream.nullOutputStream());
-        return CommandTree.build(new CliContext(new Terminal(nowhere, nowhere, Path.of("."), false), Clock.systemUTC(),
-                Screen.plain(nowhere)));
-    }
-
     static boolean isTerminal(boolean console, String forced) {
         if ("1".equals(forced)) {
             return true;

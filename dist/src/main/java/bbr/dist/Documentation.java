@@ -1,6 +1,6 @@
 package bbr.dist;
 
-import bbr.cli.Main;
+import bbr.cli.DocumentedTree;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +21,7 @@ public final class Documentation {
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args[0]);
-        CommandLine tree = Main.commandTree();
+        CommandLine tree = DocumentedTree.build();
         Files.createDirectories(out.resolve("man"));
         Files.writeString(out.resolve("bbr.bash"), AutoComplete.bash("bbr", tree), StandardCharsets.UTF_8);
         int status = ManPageGenerator.generateManPage(out.resolve("man").toFile(), (File) null, new boolean[0], true,

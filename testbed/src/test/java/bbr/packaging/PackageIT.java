@@ -34,6 +34,9 @@ class PackageIT {
     @TempDir
     Path workDir;
 
+    @TempDir
+    Path pathDir;
+
     @Test
     void theDeb_installsABbrThatBacksUpADirector_withoutAJdk_andRemovesCleanly() throws Exception {
         Path deb = DIST.resolve("bbr_" + Version.current() + "_amd64.deb");
@@ -74,7 +77,7 @@ class PackageIT {
 
     /** A PATH with only what the launcher itself runs (bash and readlink), and no JAVA_HOME. */
     private Map<String, String> environmentWithoutJava() throws Exception {
-        Path bin = Files.createDirectories(workDir.resolve("path"));
+        Path bin = pathDir;
         for (String tool : List.of("bash", "readlink")) {
             Files.createSymbolicLink(bin.resolve(tool), Path.of(run(Map.of(), "bash", "-c", "command -v " + tool)
                     .orThrow().stdout().strip()));
