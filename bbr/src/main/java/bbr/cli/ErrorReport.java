@@ -1,5 +1,6 @@
 package bbr.cli;
 
+import bbr.log.Failures;
 import bbr.log.Redactor;
 import bbr.orchestration.BbrError;
 import bbr.orchestration.Outcome;
@@ -36,6 +37,10 @@ final class ErrorReport {
         if (!outcome.failed()) {
             return 0;
         }
+        if (terminal.json() != null) {
+            outcome.errors().forEach(error -> terminal.json().error(redactor.redact(Failures.scrub(error.getMessage())),
+                    error.kind().bit(), null, footer));
+        }
         terminal.err().print(redactor.redact(block(outcome.errors())));
         terminal.err().println();
         if (footer != null) {
@@ -50,7 +55,8 @@ final class ErrorReport {
         StringBuilder text = new StringBuilder();
         text.append(errors.size() == 1 ? "1 error occurred:" : errors.size() + " errors occurred:").append('\n');
         for (int i = 0; i < errors.size(); i++) {
-            text.append("error ").append(i + 1).append(":\n").append(errors.get(i).getMessage().strip()).append('\n');
+            text.append("error ").append(i + 1).append(":\n").append(Failures.scrub(errors.get(i).getMessage().strip()))
+                    .append('\n');
         }
         return text.toString();
     }

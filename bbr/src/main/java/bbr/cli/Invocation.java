@@ -56,7 +56,8 @@ final class Invocation {
             return show(help.mode(spec), 0);
         }
         ParseResult subcommand = mode.subcommand();
-        Optional<Integer> refusal = before(spec, subcommand != null && helpAmong(subcommand.expandedArgs()));
+        Optional<Integer> refusal = before(spec, subcommand != null && helpAmong(subcommand.expandedArgs()),
+                subcommand != null && subcommand.expandedArgs().contains("--json"));
         if (refusal.isPresent()) {
             return refusal.get();
         }
@@ -79,6 +80,11 @@ final class Invocation {
 
     /** A mode's required flags, as urfave/cli's Before hook: its help and the red error when one is missing. */
     private Optional<Integer> before(CommandSpec mode, boolean helpRequested) {
+        return before(mode, helpRequested, false);
+    }
+
+    /** With {@code --json} the refusal is a JSON error object on stdout instead of the help. */
+    private Optional<Integer> before(CommandSpec mode, boolean helpRequested, boolean json) {
         if (!(mode.userObject() instanceof Target target)) {
             return Optional.empty();
         }
@@ -86,7 +92,11 @@ final class Invocation {
         if (missing.isEmpty()) {
             return Optional.empty();
         }
-        terminal.out().print(help.mode(mode));
+        if (json) {
+            new JsonLines(terminal.out(), java.time.Clock.systemUTC()).error(missing.get(), 1, null, null);
+        } else {
+            terminal.out().print(help.mode(mode));
+        }
         terminal.redError(missing.get());
         return Optional.of(1);
     }

@@ -18,7 +18,12 @@ import picocli.CommandLine;
 abstract class Subcommand implements Callable<Integer> {
 
     protected final Target target;
-    protected final CliContext context;
+    /** The run's context; with {@code --json}, replaced by one whose stdout is JSON objects only. */
+    protected CliContext context;
+
+    @CommandLine.Option(names = "--json", description = "Print one JSON object per line on stdout for each event of"
+            + " the run (log, step, job, copy progress, error), and nothing else there; see docs/json-output.md")
+    boolean json;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -30,9 +35,25 @@ abstract class Subcommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
+        if (!json) {
+            return checkedRun();
+        }
+        JsonLines lines = new JsonLines(context.terminal().out(), context.clock());
+        context = context.asJson(lines);
+        lines.runStarted(spec.qualifiedName());
+        int exitCode = checkedRun();
+        lines.runFinished(exitCode);
+        return exitCode;
+    }
+
+    private int checkedRun() {
         Optional<String> ownMissing = missingOwnFlag();
         if (ownMissing.isPresent()) {
-            context.terminal().out().print(new UrfaveHelp(Version.current()).command(spec));
+            if (context.terminal().json() != null) {
+                context.terminal().json().error(ownMissing.get(), 1, null, null);
+            } else {
+                context.terminal().out().print(new UrfaveHelp(Version.current()).command(spec));
+            }
             context.terminal().redError(ownMissing.get());
             return 1;
         }
@@ -44,6 +65,9 @@ abstract class Subcommand implements Callable<Integer> {
         }
         Optional<String> invalid = target.invalidFlag();
         if (invalid.isPresent()) {
+            if (context.terminal().json() != null) {
+                context.terminal().json().error(invalid.get(), 1, null, null);
+            }
             context.terminal().flagError(invalid.get());
             return 1;
         }
@@ -61,7 +85,9 @@ abstract class Subcommand implements Callable<Integer> {
      * cleanup still run before bbr exits.
      */
     Cancellation trapCtrlC(String operation) {
-        return new CtrlC(context.terminal().out(), System.in, context.screen()).trap(operation);
+        // With --json stdout is for JSON objects only: the question goes to stderr.
+        return new CtrlC(context.terminal().json() != null ? context.terminal().err() : context.terminal().out(),
+                System.in, context.screen()).trap(operation);
     }
 
     /** A required flag of the subcommand itself that is missing; none by default. */

@@ -3,7 +3,17 @@ package bbr.cli;
 import java.io.PrintStream;
 
 /** The streams a CLI run writes to, and the directory it writes its error log into. */
-record Terminal(PrintStream out, PrintStream err, java.nio.file.Path workingDirectory, boolean colour) {
+record Terminal(PrintStream out, PrintStream err, java.nio.file.Path workingDirectory, boolean colour,
+                JsonLines json) {
+
+    Terminal(PrintStream out, PrintStream err, java.nio.file.Path workingDirectory, boolean colour) {
+        this(out, err, workingDirectory, colour, null);
+    }
+
+    /** The same streams, with {@code --json}'s printer, which then owns stdout. */
+    Terminal withJson(JsonLines lines) {
+        return new Terminal(out, err, workingDirectory, colour, lines);
+    }
 
     /**
      * A required flag that is missing, in red as the original prints it (mgutz/ansi's codes), whatever stderr is:

@@ -4,6 +4,7 @@ import bbr.artifact.BackupDirectory;
 import bbr.instance.Instance;
 import bbr.instance.Job;
 import bbr.instance.ScriptName;
+import bbr.log.Event;
 import bbr.log.Logger;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -84,7 +85,7 @@ public final class Restorer {
      * stops the next one from starting. Returns true when a script failed.
      */
     private boolean restore(Deployment deployment, Outcome outcome) {
-        logger.info(Stage.RESTORE.header());
+        logger.event(Event.step("step.start", Stage.RESTORE.script.toString(), Stage.RESTORE.header()));
         boolean failed = false;
         for (Instance instance : deployment.instances()) {
             List<Parallel.Task> jobs = instance.jobs().stream()
@@ -96,7 +97,7 @@ public final class Restorer {
                 break;
             }
         }
-        logger.info(Stage.RESTORE.footer());
+        logger.event(Event.step("step.finish", Stage.RESTORE.script.toString(), Stage.RESTORE.footer()));
         return failed;
     }
 }
