@@ -35,14 +35,16 @@ final class DeploymentBackupCommand extends BackupCommand {
     }
 
     @Override
+    Optional<String> conflictingFlags() {
+        return unsafeLockFree && target.allDeployments().isPresent() ? Optional.of(LOCK_FREE_WITH_ALL)
+                : Optional.empty();
+    }
+
+    @Override
     int run(Logger logger) {
         Optional<AllDeploymentsTarget> all = target.allDeployments();
         if (all.isEmpty()) {
             return super.run(logger);
-        }
-        if (unsafeLockFree) {
-            context.terminal().flagError(LOCK_FREE_WITH_ALL);
-            return 1;
         }
         Optional<Encoding> encoding = encoding();
         if (encoding.isEmpty()) {

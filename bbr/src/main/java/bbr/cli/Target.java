@@ -8,8 +8,11 @@ import java.util.Optional;
 /** What a subcommand runs against: {@code bbr director …} or {@code bbr deployment …}. */
 interface Target {
 
-    /** The first required flag that is missing, as the original words it, or empty when all are there. */
-    Optional<String> missingFlag();
+    /**
+     * The first required flag that is missing, as the original words it, or empty when all are there. As in the
+     * original, {@code --help} or {@code -h} after the mode's flags waives the required flags (but not every check).
+     */
+    Optional<String> missingFlag(boolean helpRequested);
 
     /** Rejects flag values that are present but unusable, naming the flag; empty when fine. */
     default Optional<String> invalidFlag() {
@@ -34,9 +37,6 @@ interface Target {
     default boolean stampsVerdict() {
         return false;
     }
-
-    /** Prints this command's help, as the original does before a flag error. */
-    void printHelp();
 
     /** Takes this target's secrets (and anything shaped like one) out of what bbr prints. */
     default Redactor redactor() {

@@ -76,6 +76,14 @@ public final class Redactor {
             }
 
             @Override
+            public void event(Event event) {
+                java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
+                event.fields().forEach((name, value) -> fields.put(name,
+                        value instanceof String text ? redact(text) : value));
+                logger.event(new Event(event.type(), event.level(), redact(event.message()), fields));
+            }
+
+            @Override
             public ProgressListener progress() {
                 return logger.progress();
             }

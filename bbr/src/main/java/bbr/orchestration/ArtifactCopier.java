@@ -1,5 +1,6 @@
 package bbr.orchestration;
 
+import bbr.log.Failures;
 import bbr.artifact.ArtifactName;
 import bbr.artifact.BackupDirectory;
 import bbr.artifact.Checksums;
@@ -139,7 +140,7 @@ final class ArtifactCopier {
 
     private static String message(Throwable e) {
         Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-        return cause.getMessage() != null ? cause.getMessage() : cause.toString();
+        return Failures.describe(cause);
     }
 
     /** Writes every byte to two streams; the checksummer never fails on I/O, so order does not matter. */

@@ -1,5 +1,6 @@
 package bbr.orchestration;
 
+import bbr.log.Failures;
 import bbr.artifact.ArtifactName;
 import bbr.artifact.BackupDirectory;
 import bbr.artifact.BackupMetadata;
@@ -37,7 +38,7 @@ final class ArtifactValidator {
                 verdict.complete(e);
             } catch (RuntimeException | Error e) {
                 verdict.complete(new BbrError(ErrorKind.GENERAL, "Backup is corrupted: could not validate "
-                        + directory.location() + ": " + e, e));
+                        + directory.location() + ": " + Failures.describe(e), e));
             }
         }, "validate-artifact");
         return () -> {

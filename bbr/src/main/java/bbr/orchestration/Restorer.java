@@ -6,6 +6,7 @@ import bbr.artifact.store.Decoding;
 import bbr.instance.Instance;
 import bbr.instance.Job;
 import bbr.instance.ScriptName;
+import bbr.log.Event;
 import bbr.log.Logger;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +86,7 @@ public final class Restorer {
      * stops the next one from starting. Returns true when a script failed.
      */
     private boolean restore(Deployment deployment, Outcome outcome) {
-        logger.info(Stage.RESTORE.header());
+        logger.event(Event.step("step.start", Stage.RESTORE.script.toString(), Stage.RESTORE.header()));
         boolean failed = false;
         for (Instance instance : deployment.instances()) {
             List<Parallel.Task> jobs = instance.jobs().stream()
@@ -97,7 +98,7 @@ public final class Restorer {
                 break;
             }
         }
-        logger.info(Stage.RESTORE.footer());
+        logger.event(Event.step("step.finish", Stage.RESTORE.script.toString(), Stage.RESTORE.footer()));
         return failed;
     }
 }

@@ -1,5 +1,6 @@
 package bbr.ssh;
 
+import bbr.log.Failures;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -91,8 +92,7 @@ final class ConnectFailures {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage();
-        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+        return Failures.describe(root);
     }
 
     private static String seconds(Duration timeout) {

@@ -12,6 +12,7 @@ import org.apache.sshd.client.future.AuthFuture;
 import org.apache.sshd.client.future.ConnectFuture;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.AttributeRepository;
+import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.future.CancelOption;
 
 import bbr.concurrent.Daemons;
@@ -90,7 +91,11 @@ public final class SshConnector implements Closeable {
             throws IOException {
         ConnectFuture connecting = client.connect(target.username(), host, port, AttributeRepository.ofAttributesMap(
                 Map.of(SshClientFactory.TARGET, target, SshClientFactory.HOST_KEY_CHECK, check)), null);
-        if (!connecting.await(settings.connectTimeout(), CancelOption.CANCEL_ON_TIMEOUT)) {
+        long deadline = System.nanoTime() + settings.connectTimeout().toNanos();
+        // Cancelling at the deadline closes the pending channel, which can complete the future with that close's
+        // error just before await returns: anything that ends at the deadline is the timeout, not a refusal.
+        if (!connecting.await(settings.connectTimeout(), CancelOption.CANCEL_ON_TIMEOUT) || connecting.isCanceled()
+                || (!connecting.isConnected() && System.nanoTime() - deadline >= 0)) {
             throw ConnectFailures.connectTimedOut(target, settings.connectTimeout());
         }
         if (connecting.getException() != null) {

@@ -144,8 +144,10 @@ public final class BbrProcess implements AutoCloseable {
             throw new AssertionError("interrupted", e);
         }
         synchronized (stderr) {
-            return new BbrRun(process.exitValue(), String.join("\n", snapshot()) + (snapshot().isEmpty() ? "" : "\n"),
-                    stderr.toString());
+            BbrRun run = new BbrRun(process.exitValue(), String.join("\n", snapshot())
+                    + (snapshot().isEmpty() ? "" : "\n"), stderr.toString());
+            OperatorText.check(run.stderr(), run);
+            return run;
         }
     }
 
