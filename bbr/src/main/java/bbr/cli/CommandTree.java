@@ -20,7 +20,7 @@ final class CommandTree {
 
     static CommandLine build(CliContext context) {
         CommandLine root = new CommandLine(new Root());
-        DeploymentCommand deployment = new DeploymentCommand(System::getenv);
+        DeploymentCommand deployment = new DeploymentCommand(context, System::getenv);
         root.addSubcommand(modeWithSubcommands(deployment, context,
                 new DeploymentBackupCommand(deployment, context)));
         DirectorCommand director = new DirectorCommand();

@@ -53,13 +53,15 @@ final class DeploymentCommand implements Target, AllDeploymentsTarget {
             + " is provided. Currently only supported for: pre-backup-check, backup and backup-cleanup")
     boolean allDeployments;
 
+    private final CliContext context;
     private final Function<String, String> environment;
     private AllProxy allProxy;
     private KnownHosts knownHosts;
     private ProxyRoute route;
     private SSLContext trust;
 
-    DeploymentCommand(Function<String, String> environment) {
+    DeploymentCommand(CliContext context, Function<String, String> environment) {
+        this.context = context;
         this.environment = environment;
     }
 

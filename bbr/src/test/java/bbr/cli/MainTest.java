@@ -154,7 +154,7 @@ class MainTest {
 
     @Test
     void allDeployments_withBoshDeploymentFromTheEnvironment_saysWhereTheNameCameFrom() {
-        DeploymentCommand deployment = new DeploymentCommand(variable -> variable.equals("BOSH_DEPLOYMENT")
+        DeploymentCommand deployment = new DeploymentCommand(null, variable -> variable.equals("BOSH_DEPLOYMENT")
                 ? "sandbox" : null);
         deployment.target = "t";
         deployment.username = "u";
@@ -162,7 +162,7 @@ class MainTest {
         deployment.allDeployments = true;
         assertThat(deployment.missingFlag(false)).contains("provide one of '--deployment' or '--all-deployments'"
                 + " flags. The deployment 'sandbox' came from BOSH_DEPLOYMENT: unset it to use --all-deployments.");
-        DeploymentCommand emptied = new DeploymentCommand(variable -> variable.equals("BOSH_DEPLOYMENT") ? "" : null);
+        DeploymentCommand emptied = new DeploymentCommand(null, variable -> variable.equals("BOSH_DEPLOYMENT") ? "" : null);
         emptied.target = "t";
         emptied.username = "u";
         emptied.password = "p";
