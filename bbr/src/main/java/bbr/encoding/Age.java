@@ -21,6 +21,7 @@ final class Age {
 
     /** Encrypts into {@code out} to every recipient; closing the result writes the last chunk and closes {@code out}. */
     static OutputStream encrypt(OutputStream out, List<RecipientStanzaWriter> recipients) throws IOException {
+        NativeChaCha20Poly1305.install();
         OutputStream encrypting;
         try {
             encrypting = Channels.newOutputStream(new StandardEncryptingChannelFactory()
@@ -67,6 +68,7 @@ final class Age {
      */
     static InputStream decrypt(InputStream in, List<RecipientStanzaReader> identities, String file)
             throws IOException {
+        NativeChaCha20Poly1305.install();
         InputStream decrypting;
         try {
             decrypting = Channels.newInputStream(new StandardDecryptingChannelFactory()
