@@ -2,12 +2,14 @@ package bbr.s3;
 
 import bbr.director.CaCertificates;
 import java.time.Duration;
+import java.util.List;
 import javax.net.ssl.TrustManager;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
@@ -23,6 +25,8 @@ final class S3Clients {
 
     /** Room for every part in flight plus the listing, probe and head requests beside them. */
     private static final int SPARE_CONNECTIONS = 4;
+    /** What S3 answers when the Content-MD5 or the signed payload hash does not match the bytes that arrived. */
+    private static final List<String> DAMAGED = List.of("BadDigest", "XAmzContentSHA256Mismatch");
 
     private S3Clients() {
     }
@@ -56,11 +60,18 @@ final class S3Clients {
                                 Duration.ofSeconds(20)))
                         // A store that throttles for a while must not make bbr stop retrying altogether.
                         .circuitBreakerEnabled(false)
+                        // Bytes damaged on their way: the store refused them, and the same part sent again is fine.
+                        .retryOnException(S3Clients::arrivedDamaged)
                         .build()));
         if (settings.endpoint() != null) {
             builder.endpointOverride(settings.endpoint());
         }
         return builder.build();
+    }
+
+    private static boolean arrivedDamaged(Throwable e) {
+        return e instanceof AwsServiceException service && service.awsErrorDetails() != null
+                && DAMAGED.contains(String.valueOf(service.awsErrorDetails().errorCode()));
     }
 
     private static AwsCredentialsProvider credentials(S3Settings settings) {

@@ -101,7 +101,7 @@ final class S3Failures {
         if ("NoSuchBucket".equals(code)) {
             return "the bucket does not exist (" + said + ")";
         }
-        if (CREDENTIAL_CODES.contains(code) || status == 403) {
+        if (status == 403 || code != null && CREDENTIAL_CODES.contains(code)) {
             return "the credentials were refused (" + said + ")";
         }
         return "the server answered " + said;

@@ -93,7 +93,11 @@ public final class S3Place implements ArtifactPlace, AutoCloseable {
             for (var page : client.listObjectsV2Paginator(request)) {
                 for (CommonPrefix common : page.commonPrefixes()) {
                     String name = common.prefix().substring(prefix.length());
-                    names.add(name.substring(0, name.length() - 1));
+                    // Dot names are never backups: bbr's own probe, or a store's unfinished uploads (s3proxy's
+                    // filesystem backend keeps them as ".mpus-…" objects that listings show).
+                    if (!name.startsWith(".")) {
+                        names.add(name.substring(0, name.length() - 1));
+                    }
                 }
             }
         } catch (SdkException e) {

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.IntConsumer;
 
 /**
  * A plain-HTTP front of the S3 server that passes every request through, one per connection, while it logs what
@@ -119,8 +120,7 @@ final class FaultFront implements AutoCloseable {
             toServer.write(request.withConnectionClose());
             long corruptAt = fault.isPresent() ? request.contentLength() / 2 : -1;
             threads.execute(() -> pipe(in, toServer, corruptAt));
-            int status = relayResponse(server.getInputStream(), client.getOutputStream());
-            record(request, status);
+            relayResponse(server.getInputStream(), client.getOutputStream(), status -> record(request, status));
         } catch (IOException e) {
             // a connection cut by stop(), or by either side: the client sees it as such
         } finally {
@@ -143,22 +143,28 @@ final class FaultFront implements AutoCloseable {
         record(request, 503);
     }
 
-    /** Relays interim (1xx) answers and the final one, then the rest of the stream; returns the final status. */
-    private static int relayResponse(InputStream in, OutputStream out) throws IOException {
+    /**
+     * Relays interim (1xx) answers and the final one, then the rest of the stream. The final status is logged
+     * before the client sees it, so that a test that has its answer also finds it in the log.
+     */
+    private static void relayResponse(InputStream in, OutputStream out, IntConsumer finalStatus) throws IOException {
         int status = 0;
         while (status < 200) {
             byte[] head = readHead(in);
             if (head == null) {
-                return 0;
+                finalStatus.accept(0);
+                return;
+            }
+            String statusLine = new String(head, 0, Math.min(head.length, 16), StandardCharsets.US_ASCII);
+            status = Integer.parseInt(statusLine.substring(9, 12));
+            if (status >= 200) {
+                finalStatus.accept(status);
             }
             out.write(head);
             out.flush();
-            String statusLine = new String(head, 0, Math.min(head.length, 16), StandardCharsets.US_ASCII);
-            status = Integer.parseInt(statusLine.substring(9, 12));
         }
         in.transferTo(out);
         out.flush();
-        return status;
     }
 
     private void pipe(InputStream in, OutputStream out, long corruptAt) {
