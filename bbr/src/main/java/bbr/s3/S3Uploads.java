@@ -31,6 +31,11 @@ final class S3Uploads implements AutoCloseable {
     private final PartBuffers buffers;
     private final PartPlan plan;
     private final ExecutorService senders;
+    /**
+     * Over HTTPS the SDK sends the payload unsigned, and Content-MD5 is the store's check of the bytes; over plain
+     * HTTP it signs the payload's SHA-256, which the store verifies, so an MD5 as well would only cost CPU.
+     */
+    private final boolean contentMd5;
 
     S3Uploads(S3Client client, S3Settings settings, S3Failures failures) {
         this.client = client;
@@ -39,6 +44,7 @@ final class S3Uploads implements AutoCloseable {
         this.buffers = new PartBuffers(settings.partSize(), settings.partsInFlight());
         this.plan = new PartPlan(settings.partSize(), settings.partsInFlight());
         this.senders = Executors.newFixedThreadPool(settings.partsInFlight(), Daemons.numbered("s3-upload-"));
+        this.contentMd5 = settings.endpoint() == null || "https".equals(settings.endpoint().getScheme());
     }
 
     /** Empty buffers for part {@code number} of {@code object}, once enough are free. */
@@ -67,7 +73,7 @@ final class S3Uploads implements AutoCloseable {
     Future<CompletedPart> send(S3Location object, String uploadId, Part part, Consumer<IOException> onFailure) {
         return senders.submit(() -> {
             try {
-                String md5 = part.md5();
+                String md5 = contentMd5 ? part.md5() : null;
                 String etag = client.uploadPart(r -> r.bucket(object.bucket()).key(object.key()).uploadId(uploadId)
                         .partNumber(part.number()).contentLength((long) part.length()).contentMD5(md5),
                         RequestBody.fromContentProvider(part::stream, part.length(), CONTENT_TYPE)).eTag();
@@ -87,7 +93,7 @@ final class S3Uploads implements AutoCloseable {
         try {
             RequestBody body = part == null ? RequestBody.empty()
                     : RequestBody.fromContentProvider(part::stream, part.length(), CONTENT_TYPE);
-            String md5 = part == null ? new Part(0, List.of(), 1).md5() : part.md5();
+            String md5 = !contentMd5 ? null : part == null ? new Part(0, List.of(), 1).md5() : part.md5();
             client.putObject(r -> r.bucket(object.bucket()).key(object.key()).contentType(CONTENT_TYPE)
                     .contentLength(part == null ? 0L : part.length()).contentMD5(md5), body);
         } catch (SdkException e) {
