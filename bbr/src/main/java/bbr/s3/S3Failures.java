@@ -22,7 +22,7 @@ final class S3Failures {
 
     /** Codes by which S3 says the credentials, not the request, are wrong. */
     private static final List<String> CREDENTIAL_CODES = List.of("InvalidAccessKeyId", "SignatureDoesNotMatch",
-            "AccessDenied", "ExpiredToken", "InvalidToken", "TokenRefreshRequired", "InvalidSecurity");
+            "ExpiredToken", "InvalidToken", "TokenRefreshRequired", "InvalidSecurity");
     /** "software.amazon.awssdk.core.exception.SdkClientException: " and the like, wherever a cause's text has one. */
     private static final Pattern CLASS_NAME = Pattern.compile(
             "\\b(?:[a-z_][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?::\\s*)?|\\b[A-Z][A-Za-z0-9]*(?:Exception|Error):\\s*");
@@ -101,8 +101,11 @@ final class S3Failures {
         if ("NoSuchBucket".equals(code)) {
             return "the bucket does not exist (" + said + ")";
         }
-        if (status == 403 || code != null && CREDENTIAL_CODES.contains(code)) {
+        if (code != null && CREDENTIAL_CODES.contains(code)) {
             return "the credentials were refused (" + said + ")";
+        }
+        if (status == 403) {
+            return "access was denied: the credentials are wrong or lack the permission (" + said + ")";
         }
         return "the server answered " + said;
     }

@@ -30,7 +30,10 @@ class S3FailuresTest {
                 + " calculated does not match")).getMessage()).contains("the credentials were refused (403"
                 + " SignatureDoesNotMatch");
         assertThat(failures.failure("use", object, s3(403, null, null)).getMessage())
-                .endsWith("the credentials were refused (403)");
+                .endsWith("access was denied: the credentials are wrong or lack the permission (403)");
+        assertThat(failures.failure("use", object, s3(403, "AccessDenied", "Access Denied")).getMessage())
+                .endsWith("access was denied: the credentials are wrong or lack the permission (403 AccessDenied:"
+                        + " Access Denied)");
         assertThat(failures.failure("use", object, s3(404, "NoSuchBucket", "The specified bucket does not exist"))
                 .getMessage()).contains("the bucket does not exist (404 NoSuchBucket");
     }

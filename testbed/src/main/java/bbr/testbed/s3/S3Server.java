@@ -2,6 +2,10 @@ package bbr.testbed.s3;
 
 import bbr.testbed.director.CertificateAuthority;
 import bbr.testbed.vm.DirectoryTrees;
+import bbr.testbed.vm.HostCommand;
+import bbr.testbed.vm.HostMounts;
+import bbr.testbed.vm.Leftovers;
+import bbr.testbed.vm.RunDirectory;
 import bbr.testbed.vm.TestBedException;
 import bbr.testbed.vm.VmFarm;
 import java.io.IOException;
@@ -12,6 +16,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -108,16 +113,22 @@ public final class S3Server implements AutoCloseable {
         public S3Server start() {
             Path base = directory;
             boolean owns = base == null;
-            try {
-                if (owns) {
-                    Path root = Files.createDirectories(Path.of(System.getProperty(VmFarm.ROOT_PROPERTY,
-                            "/tmp/bbr-testbed")));
-                    base = Files.createTempDirectory(root, "s3-");
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create a directory for the S3 server", e);
+            if (owns) {
+                // A run directory, as a VM farm's: if this JVM dies, the next test bed start removes it (and
+                // unmounts its tmpfs buckets).
+                Path root = Path.of(System.getProperty(VmFarm.ROOT_PROPERTY, "/tmp/bbr-testbed"));
+                Leftovers.reap(root);
+                base = RunDirectory.create(root).path();
             }
-            S3Server server = new S3Server(base, owns, ca);
+            S3Server server;
+            try {
+                server = new S3Server(base, owns, ca);
+            } catch (RuntimeException e) {
+                if (owns) {
+                    DirectoryTrees.delete(base);
+                }
+                throw e;
+            }
             try {
                 if (ca != null) {
                     ca.writeCertPem(server.caBundle());
@@ -196,7 +207,7 @@ public final class S3Server implements AutoCloseable {
         Path directory = blobs.resolve(bucket);
         try {
             Files.createDirectory(directory);
-            run("mount", "-t", "tmpfs", "-o", "size=" + bytes, "bbr-testbed-s3", directory.toString());
+            run("mount", "-t", "tmpfs", "-o", "size=" + bytes, HostMounts.TESTBED_TMPFS, directory.toString());
             tmpfsMounts.add(directory);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make the bucket " + bucket + " on a tmpfs", e);
@@ -306,17 +317,6 @@ public final class S3Server implements AutoCloseable {
     }
 
     private static void run(String... command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes());
-            if (process.waitFor() != 0) {
-                throw new TestBedException(String.join(" ", command) + " failed: " + output.strip());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TestBedException("interrupted: " + String.join(" ", command), e);
-        }
+        HostCommand.run(List.of(command), Duration.ofSeconds(30)).orThrow();
     }
 }
