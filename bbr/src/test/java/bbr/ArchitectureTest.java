@@ -7,7 +7,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Keeps the domain core free of the CLI, SSH and HTTP libraries, so adapters can change without touching it. */
+/**
+ * Keeps the domain core free of the CLI, SSH, HTTP and AWS SDK libraries, so adapters can change without touching
+ * it.
+ */
 class ArchitectureTest {
 
     private static final String[] CORE = {"bbr.orchestration..", "bbr.instance..", "bbr.artifact..", "bbr.remote..",
@@ -15,13 +18,15 @@ class ArchitectureTest {
 
     private final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
             .importPackages("bbr");
 
     @Test
-    void coreUsesNoPicocliSshOrHttpTypes() {
+    void coreUsesNoPicocliSshHttpOrSdkTypes() {
         noClasses().that().resideInAnyPackage(CORE)
                 .should().dependOnClassesThat().resideInAnyPackage("picocli..", "org.apache.sshd..", "java.net.http..",
-                        "javax.net..", "org.apache.http..", "org.bouncycastle..")
+                        "javax.net..", "org.apache.http..", "org.apache.hc..", "org.bouncycastle..",
+                        "software.amazon..")
                 .check(classes);
     }
 
@@ -29,7 +34,15 @@ class ArchitectureTest {
     void coreDoesNotReachIntoAdapters() {
         noClasses().that().resideInAnyPackage(CORE)
                 .should().dependOnClassesThat().resideInAnyPackage("bbr.cli..", "bbr.ssh..", "bbr.standalone..",
-                        "bbr.director..")
+                        "bbr.director..", "bbr.s3..")
+                .check(classes);
+    }
+
+    /** Only the S3 adapter talks to the SDK: the CLI builds an S3 place and passes it on as an ArtifactPlace. */
+    @Test
+    void onlyTheS3AdapterUsesTheSdk() {
+        noClasses().that().resideOutsideOfPackage("bbr.s3..")
+                .should().dependOnClassesThat().resideInAnyPackage("software.amazon..", "org.apache.hc..")
                 .check(classes);
     }
 }

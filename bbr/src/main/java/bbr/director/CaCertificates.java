@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
@@ -32,6 +33,17 @@ public final class CaCertificates {
 
     /** @throws IllegalArgumentException naming the file or the bad PEM block */
     public static SSLContext trusting(String pathOrPem) {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trustManagers(pathOrPem), null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("Could not use the CA certificate: " + e.getMessage(), e);
+        }
+    }
+
+    /** Trust managers for the bundle's certificates alone (also what the S3 client takes for AWS_CA_BUNDLE). */
+    public static TrustManager[] trustManagers(String pathOrPem) {
         if (pathOrPem == null || pathOrPem.isBlank()) {
             throw new IllegalArgumentException("Expected CA cert to be non-empty");
         }
@@ -45,9 +57,7 @@ public final class CaCertificates {
             }
             TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trust.init(store);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, trust.getTrustManagers(), null);
-            return context;
+            return trust.getTrustManagers();
         } catch (GeneralSecurityException | IOException e) {
             throw new IllegalArgumentException("Could not use the CA certificate: " + e.getMessage(), e);
         }

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
 /**
  * Takes secrets out of text bbr is about to print, even with {@code --debug}: the secrets it was given (the
  * client secret and its basic-auth encoding) wherever they appear, and anything shaped like one — private key
- * blocks, age identities, JWTs, {@code Basic}/{@code bearer} credentials, token and secret fields of JSON or form bodies.
+ * blocks, age identities, JWTs, {@code Basic}/{@code bearer} credentials, token and secret fields of JSON or form bodies,
+ * AWS secret keys, session tokens and request signatures.
  */
 public final class Redactor {
 
@@ -29,7 +30,12 @@ public final class Redactor {
             new Rule("\\b(Basic)\\s+[A-Za-z0-9+/]{8,}={0,2}", "$1 " + MASK),
             new Rule("(?i)(\"(?:access_token|refresh_token|id_token|client_secret|password)\"\\s*:\\s*)\"[^\"]*\"",
                     "$1\"" + MASK + "\""),
-            new Rule("(?i)\\b((?:access_token|refresh_token|client_secret|password)=)[^&\\s\"']*", "$1" + MASK));
+            new Rule("(?i)\\b((?:access_token|refresh_token|client_secret|password)=)[^&\\s\"']*", "$1" + MASK),
+            // AWS: a secret key or session token as the shared files, env dumps and headers write them, and the
+            // signature of a request or a presigned URL (which lets its holder make that request).
+            new Rule("(?i)\\b(aws_secret_access_key|aws_session_token|x-amz-security-token)(\\s*[=:]\\s*)[^\\s&\"',]+",
+                    "$1$2" + MASK),
+            new Rule("\\b((?:X-Amz-)?Signature=)[0-9a-f]{64}", "$1" + MASK));
 
     private final List<String> literals;
 

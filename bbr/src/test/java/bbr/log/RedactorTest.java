@@ -55,6 +55,23 @@ class RedactorTest {
     }
 
     @Test
+    void awsSecretKeysTokensAndSignatures_areRemoved() {
+        Redactor redactor = Redactor.shapes();
+
+        assertThat(redactor.redact("aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"))
+                .isEqualTo("aws_secret_access_key = " + Redactor.MASK);
+        assertThat(redactor.redact("AWS_SESSION_TOKEN=IQoJb3JpZ2luX2VjEXAMPLE+token== next"))
+                .isEqualTo("AWS_SESSION_TOKEN=" + Redactor.MASK + " next");
+        assertThat(redactor.redact("X-Amz-Security-Token: FwoGZXIvYXdzEXAMPLE"))
+                .isEqualTo("X-Amz-Security-Token: " + Redactor.MASK);
+        String signature = "a".repeat(64);
+        assertThat(redactor.redact("Credential=AKIAEXAMPLE/20261127/us-east-1/s3/aws4_request, Signature=" + signature))
+                .isEqualTo("Credential=AKIAEXAMPLE/20261127/us-east-1/s3/aws4_request, Signature=" + Redactor.MASK);
+        assertThat(redactor.redact("https://b.s3.amazonaws.com/k?X-Amz-Signature=" + signature + "&x=1"))
+                .isEqualTo("https://b.s3.amazonaws.com/k?X-Amz-Signature=" + Redactor.MASK + "&x=1");
+    }
+
+    @Test
     void ordinaryLogLines_passUnchanged() {
         String line = "Sending GET request to endpoint 'https://10.0.0.6:25555/deployments/cf/vms?format=full'";
         assertThat(redactor.redact(line)).isEqualTo(line);

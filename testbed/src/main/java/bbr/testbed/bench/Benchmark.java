@@ -53,6 +53,7 @@ public final class Benchmark {
             case VersionCase.NAME -> VersionCase.run(settings);
             case ProxyCase.NAME -> ProxyCase.run(settings);
             case EncodedCase.RANDOM, EncodedCase.TEXT -> EncodedCase.run(name, settings);
+            case S3WriterCase.NAME -> S3WriterCase.run(settings);
             case "jmh" -> TarHashReport.run(Math.max(5, settings.rounds()), line -> Table.row("jmh-tar-hash",
                     "MB/s, " + line.members(), line.sha256MbPerSecond(), line.checksummerMbPerSecond(),
                     line.ratio(), 0));
@@ -63,7 +64,8 @@ public final class Benchmark {
     private static List<String> cases() {
         List<String> all = new ArrayList<>(TransferCase.NAMES);
         all.addAll(EncodedCase.NAMES);
-        all.addAll(List.of(ControlPlaneCase.NAME, ProxyCase.NAME, RssCase.NAME, VersionCase.NAME, "jmh"));
+        all.addAll(List.of(ControlPlaneCase.NAME, ProxyCase.NAME, RssCase.NAME, VersionCase.NAME, S3WriterCase.NAME,
+                "jmh"));
         return List.copyOf(all);
     }
 }

@@ -108,7 +108,7 @@ public final class CertificateAuthority {
     }
 
     /** A server SSL context with a new RSA certificate for {@code address} (IP SAN) and the DNS name localhost. */
-    SSLContext serverContext(InetAddress address) {
+    public SSLContext serverContext(InetAddress address) {
         KeyPair serverKeys = rsaKeys();
         try {
             JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();

@@ -10,7 +10,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /** Deletes the test bed's directory trees without ever reaching outside them. */
-final class DirectoryTrees {
+public final class DirectoryTrees {
 
     private DirectoryTrees() {
     }
@@ -20,7 +20,7 @@ final class DirectoryTrees {
      * has links such as mtab -> /proc/self/mounts), and a tree with a host mount inside is refused outright:
      * deleting through a mount could destroy what it shows.
      */
-    static void delete(Path dir) {
+    public static void delete(Path dir) {
         if (!HostMounts.under(dir).isEmpty()) {
             throw new TestBedException("refusing to delete " + dir + ": the host has mounts under it: "
                     + HostMounts.under(dir));

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs a program on the host with a predictable environment and captures its exit code and output. */
-final class HostCommand {
+public final class HostCommand {
 
     private HostCommand() {
     }
@@ -32,7 +32,7 @@ final class HostCommand {
      * Runs the command to its end. Output goes to files rather than pipes: a command that leaves a background
      * process behind ("daemon &") leaves it holding its output, and a pipe would then not end before it does.
      */
-    static ExecResult run(List<String> argv, Duration timeout) {
+    public static ExecResult run(List<String> argv, Duration timeout) {
         String shown = String.join(" ", argv);
         Path stdout = null;
         Path stderr = null;

@@ -10,6 +10,9 @@ import java.util.stream.Collectors;
 /** The mount points of the JVM's own mount namespace: the host's, which the VMs must never touch. */
 public final class HostMounts {
 
+    /** The source name of the small tmpfs disks the test bed mounts (an S3 bucket's full disk), to find them again. */
+    public static final String TESTBED_TMPFS = "bbr-testbed-s3";
+
     private static final Path MOUNTINFO = Path.of("/proc/self/mountinfo");
 
     private HostMounts() {
@@ -19,6 +22,19 @@ public final class HostMounts {
     public static List<Path> under(Path dir) {
         try {
             return Files.readAllLines(MOUNTINFO).stream()
+                    .map(line -> Path.of(unescape(line.split(" ")[4])))
+                    .filter(mountPoint -> mountPoint.startsWith(dir))
+                    .collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The test bed's own tmpfs mounts at or below {@code dir}: what a run that died left mounted. */
+    public static List<Path> testBedTmpfs(Path dir) {
+        try {
+            return Files.readAllLines(MOUNTINFO).stream()
+                    .filter(line -> line.contains(" - tmpfs " + TESTBED_TMPFS + " "))
                     .map(line -> Path.of(unescape(line.split(" ")[4])))
                     .filter(mountPoint -> mountPoint.startsWith(dir))
                     .collect(Collectors.toList());

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,17 +14,18 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Cleans up after test runs whose JVM died without tearing down (SIGKILL, a crash): kills their VMs' init
- * processes, if any still live, and deletes their directories. Runs of live JVMs are left alone, so parallel
+ * processes, if any still live, unmounts the small tmpfs disks the test bed made in them, and deletes their
+ * directories. Runs of live JVMs are left alone, so parallel
  * test JVMs do not kill each other's VMs.
  */
-final class Leftovers {
+public final class Leftovers {
 
     private static final System.Logger LOG = System.getLogger(Leftovers.class.getName());
 
     private Leftovers() {
     }
 
-    static void reap(Path root) {
+    public static void reap(Path root) {
         if (!Files.isDirectory(root)) {
             return;
         }
@@ -42,6 +44,9 @@ final class Leftovers {
     private static void reapRun(Path run) {
         try {
             killInits(run);
+            for (Path mount : HostMounts.testBedTmpfs(run)) {
+                HostCommand.run(List.of("umount", "--lazy", mount.toString()), Duration.ofSeconds(30)).orThrow();
+            }
             DirectoryTrees.delete(run);
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "cannot remove the leftover test bed run " + run, e);

@@ -10,8 +10,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** One farm's directory under the test bed root, labelled with the JVM that owns it so leftovers can be told apart. */
-final class RunDirectory {
+/**
+ * One run's directory under the test bed root (a VM farm's, an S3 server's), labelled with the JVM that owns it so
+ * leftovers can be told apart.
+ */
+public final class RunDirectory {
 
     private static final String OWNER_FILE = "owner";
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
@@ -23,7 +26,7 @@ final class RunDirectory {
         this.dir = dir;
     }
 
-    static RunDirectory create(Path root) {
+    public static RunDirectory create(Path root) {
         ProcessHandle self = ProcessHandle.current();
         Path dir = root.resolve("run-" + LocalDateTime.now().format(STAMP) + "-" + self.pid() + "-"
                 + SEQUENCE.incrementAndGet());
@@ -40,7 +43,7 @@ final class RunDirectory {
         return new RunDirectory(dir);
     }
 
-    Path path() {
+    public Path path() {
         return dir;
     }
 
