@@ -134,7 +134,7 @@ class HostKeyIT {
                 + REFUSING + "\n"
                 + "  the host presented: " + fingerprint(director, KeyType.ED25519) + "\n"
                 + "To trust the host, check that fingerprint with its administrator, then add its key to " + file
-                + ".\n");
+                + ".\n\n"); // an error block ends with a blank line, as the original's
         before.assertNothingRan(director);
     }
 
@@ -191,7 +191,7 @@ class HostKeyIT {
                 + "and add the new key.";
         assertThat(listed).isNotEqualTo(presented);
         assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
-        assertThat(refused.stderr()).isEqualTo("1 error occurred:\nerror 1:\n" + message + "\n");
+        assertThat(refused.stderr()).isEqualTo("1 error occurred:\nerror 1:\n" + message + "\n\n");
         assertThat(check.exitCode()).as(check.toString()).isEqualTo(1);
         assertThat(check.stdout()).endsWith("Director cannot be backed up.\n  1 error occurred:\n  error 1:\n"
                 + message.indent(2));
@@ -246,7 +246,7 @@ class HostKeyIT {
                 + " and BBR_STRICT_HOST_KEY_CHECKING=yes" + REFUSING + "\n"
                 + "  the host presented: " + fingerprint(jumpbox, KeyType.ED25519) + "\n"
                 + "To trust the host, check that fingerprint with its administrator, then add its key to " + file
-                + ".\n");
+                + ".\n\n"); // an error block ends with a blank line, as the original's
         assertThat(jumpbox.sshConnectionCount()).as("no login on the jumpbox").isEqualTo(jumpboxLoginsBefore);
         before.assertNothingRan(director);
     }
