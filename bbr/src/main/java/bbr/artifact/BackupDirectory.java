@@ -16,9 +16,15 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * A backup artifact on local disk: a {@code 0700} directory with the job tars and the {@code metadata} file.
- * Metadata is rewritten (atomically) after every change, so an interrupted backup still says what it holds.
+ *
+ * <p>The metadata is written twice, each time whole and atomically (a temporary file renamed into place): when the
+ * directory is made, with the start time and {@code incomplete: true}, and when the backup ends, with every
+ * artifact's checksums. Until that last write the artifact says it is incomplete, so a run that dies half way (power
+ * loss, {@code kill -9}) never leaves one that looks whole; rewriting it after every job, as the original does, would
+ * copy every earlier job's checksums again each time. Each job's checksums wait in the meantime in spill files under
+ * a private scratch directory inside the artifact, removed when the backup ends.
  */
-public final class BackupDirectory {
+public final class BackupDirectory implements AutoCloseable {
 
     /** The original's Go layout {@code 2006/01/02 15:04:05 MST}, in the jumpbox's zone. */
     private static final DateTimeFormatter ACTIVITY_TIME = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss zzz");
@@ -29,10 +35,13 @@ public final class BackupDirectory {
 
     private final Path path;
     private final BackupMetadata metadata;
+    private final Scratch scratch;
+    private final java.util.List<SpilledChecksums> spills = new java.util.ArrayList<>();
 
-    private BackupDirectory(Path path, BackupMetadata metadata) {
+    private BackupDirectory(Path path, BackupMetadata metadata, Scratch scratch) {
         this.path = path;
         this.metadata = metadata;
+        this.scratch = scratch;
     }
 
     /** {@code NAME_YYYYMMDDTHHMMSSZ}, the timestamp in UTC. */
@@ -58,8 +67,8 @@ public final class BackupDirectory {
         }
         BackupMetadata metadata = new BackupMetadata();
         metadata.setStartTime(start.format(ACTIVITY_TIME));
-        BackupDirectory directory = new BackupDirectory(path, metadata);
-        directory.save();
+        BackupDirectory directory = new BackupDirectory(path, metadata, new Scratch(path));
+        directory.save(true);
         return directory;
     }
 
@@ -74,7 +83,8 @@ public final class BackupDirectory {
             throw new InvalidArtifactException("Could not open backup: " + file + ": no such file or directory");
         }
         try {
-            return new BackupDirectory(path, MetadataYaml.read(Files.readString(file, StandardCharsets.UTF_8)));
+            // Restore may read from a place it cannot write to: its temporary files go to java.io.tmpdir.
+            return new BackupDirectory(path, MetadataYaml.read(file), Scratch.temporary());
         } catch (IllegalArgumentException e) {
             throw new InvalidArtifactException("Could not open backup: " + file + " is not valid: " + e.getMessage());
         }
@@ -110,9 +120,17 @@ public final class BackupDirectory {
         Files.writeString(file, manifest, StandardCharsets.UTF_8);
     }
 
-    public synchronized void record(ArtifactName artifact, Checksums checksums) throws IOException {
+    /** Where checksums spill while the run lasts. */
+    public Scratch scratch() {
+        return scratch;
+    }
+
+    /** Records a verified artifact's checksums; they are written with the rest when the backup ends. */
+    public synchronized void record(ArtifactName artifact, ChecksumSet checksums) {
         metadata.record(artifact, checksums);
-        save();
+        if (checksums instanceof SpilledChecksums spilled) {
+            spills.add(spilled);
+        }
     }
 
     /**
@@ -124,14 +142,35 @@ public final class BackupDirectory {
         if (incomplete) {
             metadata.markIncomplete();
         }
-        save();
+        try {
+            save(false);
+        } finally {
+            close();
+        }
     }
 
-    private synchronized void save() throws IOException {
+    /** Removes the temporary files of the run. */
+    @Override
+    public synchronized void close() {
+        spills.forEach(SpilledChecksums::close);
+        spills.clear();
+        scratch.close();
+    }
+
+    /** @param inProgress written while the backup runs: marked incomplete whatever the metadata says */
+    private synchronized void save(boolean inProgress) throws IOException {
         Path temporary = path.resolve(METADATA + ".tmp");
         Files.deleteIfExists(temporary);
         Files.createFile(temporary, OWNER_ONLY);
-        Files.writeString(temporary, MetadataYaml.write(metadata), StandardCharsets.UTF_8);
+        BackupMetadata written = metadata;
+        if (inProgress && !metadata.incomplete()) {
+            written = new BackupMetadata();
+            metadata.startTime().ifPresent(written::setStartTime);
+            written.markIncomplete();
+        }
+        try (OutputStream out = Files.newOutputStream(temporary)) {
+            MetadataWriter.write(written, out);
+        }
         try {
             Files.move(temporary, path.resolve(METADATA), StandardCopyOption.ATOMIC_MOVE,
                     StandardCopyOption.REPLACE_EXISTING);

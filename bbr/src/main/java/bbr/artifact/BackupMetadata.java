@@ -17,9 +17,13 @@ public final class BackupMetadata {
 
     /**
      * One artifact with its checksums; {@code checksums} is {@code null} when the file lacks the key, which
-     * restore reports as such rather than as a mismatch.
+     * restore reports as such rather than as a mismatch. {@code stored} says how the file is stored when it is not
+     * the plain tar ({@code null} for the original's layout).
      */
-    public record ArtifactEntry(String name, Checksums checksums) {
+    public record ArtifactEntry(String name, ChecksumSet checksums, StoredFile stored) {
+        public ArtifactEntry(String name, ChecksumSet checksums) {
+            this(name, checksums, null);
+        }
     }
 
     private final List<InstanceEntry> instances = new ArrayList<>();
@@ -27,6 +31,7 @@ public final class BackupMetadata {
     private String startTime;
     private String finishTime;
     private boolean incomplete;
+    private StoredFile manifest;
 
     public synchronized void setStartTime(String time) {
         startTime = time;
@@ -53,8 +58,21 @@ public final class BackupMetadata {
         return Optional.ofNullable(finishTime);
     }
 
-    public synchronized void record(ArtifactName artifact, Checksums checksums) {
-        ArtifactEntry entry = new ArtifactEntry(artifact.name(), checksums);
+    /** How {@code manifest.yml} is stored, when it is not plain; written after {@code backup_activity}. */
+    public synchronized void setManifest(StoredFile stored) {
+        manifest = stored;
+    }
+
+    public synchronized Optional<StoredFile> manifest() {
+        return Optional.ofNullable(manifest);
+    }
+
+    public synchronized void record(ArtifactName artifact, ChecksumSet checksums) {
+        record(artifact, checksums, null);
+    }
+
+    public synchronized void record(ArtifactName artifact, ChecksumSet checksums, StoredFile stored) {
+        ArtifactEntry entry = new ArtifactEntry(artifact.name(), checksums, stored);
         if (artifact.isCustom()) {
             customArtifacts.add(entry);
             return;

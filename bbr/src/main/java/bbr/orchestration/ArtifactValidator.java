@@ -3,7 +3,10 @@ package bbr.orchestration;
 import bbr.artifact.ArtifactName;
 import bbr.artifact.BackupDirectory;
 import bbr.artifact.BackupMetadata;
-import bbr.artifact.Checksums;
+import bbr.artifact.ChecksumDiff;
+import bbr.artifact.ChecksumSet;
+import bbr.artifact.ChecksumSpill;
+import bbr.artifact.SpilledChecksums;
 import bbr.artifact.TarChecksummer;
 import bbr.concurrent.Daemons;
 import java.io.IOException;
@@ -80,9 +83,10 @@ final class ArtifactValidator {
         BackupMetadata metadata = directory.metadata();
         for (ArtifactName artifact : metadata.artifacts()) {
             Path file = directory.fileOf(artifact);
-            Checksums expected = metadata.find(artifact).orElseThrow().checksums();
-            TarChecksummer actual = new TarChecksummer();
-            try (InputStream in = Files.newInputStream(file)) {
+            ChecksumSet expected = metadata.find(artifact).orElseThrow().checksums();
+            try (InputStream in = Files.newInputStream(file);
+                 ChecksumSpill spill = new ChecksumSpill(directory.scratch(), null)) {
+                TarChecksummer actual = new TarChecksummer(spill, directory.scratch());
                 byte[] buffer = new byte[BUFFER];
                 for (int n; (n = in.read(buffer)) > 0; ) {
                     actual.write(buffer, 0, n);
@@ -90,12 +94,18 @@ final class ArtifactValidator {
                 List<String> unsafe = actual.unsafeNames();
                 if (!unsafe.isEmpty()) {
                     throw new BbrError(ErrorKind.GENERAL, "Backup is corrupted: " + file
-                            + " has entries that would be written outside the job's directory: " + unsafe);
+                            + " has entries that would be written outside the job's directory: " + unsafe
+                            + (actual.unsafeCount() > unsafe.size() ? " and " + (actual.unsafeCount() - unsafe.size())
+                            + " more" : ""));
                 }
-                List<String> mismatches = actual.checksums().mismatchesWith(expected);
+                actual.finish();
+                ChecksumDiff mismatches;
+                try (SpilledChecksums found = spill.finish()) {
+                    mismatches = ChecksumDiff.between(found, expected, directory.scratch());
+                }
                 if (!mismatches.isEmpty()) {
                     throw new BbrError(ErrorKind.GENERAL, "Backup is corrupted: " + file + " - "
-                            + Checksums.describeMismatch(mismatches));
+                            + mismatches.describe());
                 }
             } catch (IOException e) {
                 throw new BbrError(ErrorKind.GENERAL, "Backup is corrupted: could not validate " + file + ": "

@@ -62,7 +62,7 @@ class MetadataYamlTest {
                 ArtifactName.ofInstance("redis", "0", "redis-server"),
                 ArtifactName.ofInstance("redis", "1", "redis-server"));
         assertThat(metadata.find(ArtifactName.ofInstance("redis", "1", "redis-server")).orElseThrow()
-                .checksums().byFile()).containsEntry("./redis-server/dump.rdb",
+                .checksums().toMap()).containsEntry("./redis-server/dump.rdb",
                 "66f7f1c19210f601eb7e087f510cbf6c045ca70654dc4c323902204dc4c38108");
         assertThat(metadata.startTime()).isEmpty();
     }

@@ -87,9 +87,9 @@ class DeploymentBackupRestoreIT {
             }
             BackupMetadata metadata = MetadataYaml.read(Files.readString(artifact.resolve("metadata")));
             assertThat(metadata.find(ArtifactName.custom("redis-server-redis-test-backup-one-restore-all"))
-                    .orElseThrow().checksums().byFile()).containsOnlyKeys("./dump.rdb");
+                    .orElseThrow().checksums().toMap()).containsOnlyKeys("./dump.rdb");
             assertThat(metadata.find(ArtifactName.ofInstance("api", "0", "capi")).orElseThrow().checksums()
-                    .byFile()).containsOnlyKeys("./blobs/a b/c");
+                    .toMap()).containsOnlyKeys("./blobs/a b/c");
 
             long capiLocked = only(events(vm.get(0)), "pre-backup-lock", "capi").nanos();
             for (Vm database : List.of(vm.get(1), vm.get(2))) {

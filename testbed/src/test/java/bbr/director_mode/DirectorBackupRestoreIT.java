@@ -70,9 +70,9 @@ class DirectorBackupRestoreIT {
                         + "  finish_time: \\d{4}/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d \\S+\n$");
         BackupMetadata metadata = MetadataYaml.read(metadataText);
         assertThat(metadata.find(ArtifactName.ofInstance("bosh", "0", "blobstore")).orElseThrow().checksums()
-                .byFile()).isEqualTo(prefixed(original));
+                .toMap()).isEqualTo(prefixed(original));
         assertThat(metadata.find(ArtifactName.ofInstance("bosh", "0", "database")).orElseThrow().checksums()
-                .byFile()).isEqualTo(prefixed(originalDb));
+                .toMap()).isEqualTo(prefixed(originalDb));
         assertThat(tarNames(artifact.resolve("bosh-0-blobstore.tar"))).contains("./", "./a/b/c/deep.txt",
                 "./with space/file name.txt", "./big.bin");
 
