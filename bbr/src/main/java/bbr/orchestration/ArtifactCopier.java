@@ -48,8 +48,8 @@ final class ArtifactCopier {
         String remoteDirectory = artifact.remoteDirectory();
         cancellation.check("copying the backup of " + where);
         try {
-            long size = shell.sizeOf(remoteDirectory);
-            logger.info("Copying backup -- %s uncompressed -- for job %s...", Sizes.human(size), where);
+            VmShell.DirectorySize size = shell.sizeOf(remoteDirectory);
+            logger.info("Copying backup -- %s uncompressed -- for job %s...", Sizes.human(size.du()), where);
             // The VM hashes its files while it tars them: one wall-clock pass instead of the original's two. Both
             // sides spill to disk as they come: the local one sorted for the metadata, the VM's as it arrives.
             Scratch scratch = directory.scratch();
@@ -66,7 +66,8 @@ final class ArtifactCopier {
             ChecksumSpill localSpill = new ChecksumSpill(scratch, GoKeyOrder.INSTANCE);
             TarChecksummer localSums = new TarChecksummer(localSpill, scratch);
             try (OutputStream file = new BufferedOutputStream(directory.createArtifact(artifact), BUFFER);
-                 CopyProgress progress = new CopyProgress(new Tee(file, localSums), logger, cancellation, where, size)) {
+                 CopyProgress progress = new CopyProgress(new Tee(file, localSums), logger, cancellation, where,
+                         size.tar())) {
                 shell.streamTar(remoteDirectory, progress);
             } finally {
                 remoteSums.handle((sums, failure) -> null).join(); // never leave the checksum command behind

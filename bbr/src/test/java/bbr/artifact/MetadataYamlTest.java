@@ -122,4 +122,61 @@ class MetadataYamlTest {
                 .hasMessageContaining("artifacts of instance x/0");
         assertThatThrownBy(() -> MetadataYaml.read("instances: [")).hasMessageContaining("invalid YAML");
     }
+
+    /** The bytes yaml.v2 v2.4.0 writes for these names (from the original's structs; see MetadataAgainstYamlV2Test). */
+    private static final String BINARY_KEYS = """
+            instances:
+            - name: bosh
+              index: "0"
+              artifacts:
+              - name: db
+                checksums:
+                  ? !!binary |
+                    Li////////////////////////////////////////////////////////////////////
+                    ////////////8=
+                  : bb
+                  !!binary Li9jYWbp: aa
+                  ./ok: cc
+            backup_activity:
+              start_time: 2026/11/27 00:15:00 UTC
+            """;
+
+    @Test
+    void namesThatAreNotUtf8_areWrittenAsYamlV2sBinaryKeys_andReadBackAsTheirBytes() throws Exception {
+        byte[] latin1 = {'.', '/', 'c', 'a', 'f', (byte) 0xE9};
+        byte[] long0xff = new byte[62];
+        java.util.Arrays.fill(long0xff, (byte) 0xFF);
+        long0xff[0] = '.';
+        long0xff[1] = '/';
+        BackupMetadata metadata = new BackupMetadata();
+        metadata.setStartTime("2026/11/27 00:15:00 UTC");
+        try (Scratch scratch = Scratch.temporary()) {
+            ChecksumSpill spill = new ChecksumSpill(scratch, bbr.artifact.goyaml.GoKeyOrder.INSTANCE);
+            spill.accept(latin1, "aa".getBytes());
+            spill.accept("./ok".getBytes(), "cc".getBytes());
+            spill.accept(long0xff, "bb".getBytes());
+            metadata.record(ArtifactName.ofInstance("bosh", "0", "db"), spill.finish());
+            assertThat(MetadataYaml.write(metadata)).isEqualTo(BINARY_KEYS);
+        }
+        java.util.Map<String, String> read = new java.util.HashMap<>();
+        MetadataYaml.read(BINARY_KEYS).find(ArtifactName.ofInstance("bosh", "0", "db")).orElseThrow().checksums()
+                .replay((name, sum) -> read.put(java.util.HexFormat.of().formatHex(name), new String(sum)));
+        assertThat(read).containsOnly(
+                java.util.Map.entry(java.util.HexFormat.of().formatHex(latin1), "aa"),
+                java.util.Map.entry(java.util.HexFormat.of().formatHex(long0xff), "bb"),
+                java.util.Map.entry(java.util.HexFormat.of().formatHex("./ok".getBytes()), "cc"));
+    }
+
+    @Test
+    void aMetadataOfManyFiles_isReadPastSnakeYamlsDefaultLimit() throws Exception {
+        StringBuilder text = new StringBuilder("instances:\n- name: bosh\n  index: \"0\"\n  artifacts:\n"
+                + "  - name: blobs\n    checksums:\n");
+        for (int i = 0; i < 60_000; i++) {
+            text.append(String.format("      ./blobs/f%06d: %064x%n", i, i));
+        }
+        assertThat(text.length()).isGreaterThan(3 << 20);
+        BackupMetadata metadata = MetadataYaml.read(text.toString());
+        assertThat(metadata.find(ArtifactName.ofInstance("bosh", "0", "blobs")).orElseThrow().checksums().count())
+                .isEqualTo(60_000);
+    }
 }

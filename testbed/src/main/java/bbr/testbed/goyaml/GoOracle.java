@@ -1,4 +1,4 @@
-package bbr.artifact.goyaml;
+package bbr.testbed.goyaml;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The original's YAML library itself, gopkg.in/yaml.v2 v2.4.0 with the original's metadata structs
- * ({@code src/test/resources/goyaml-oracle/main.go}), built once with Debian's Go and yaml.v2 packages
+ * ({@code src/main/resources/goyaml-oracle/main.go}), built once with Debian's Go and yaml.v2 packages
  * ({@code golang-go}, {@code golang-gopkg-yaml.v2-dev}; {@code .ci/run} installs them): the independent writer and
  * reader that bbr's metadata is checked against. Outside CI the tests that need it are skipped when Go is missing.
  */

@@ -1,8 +1,17 @@
-package bbr.artifact;
+package bbr.metadata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bbr.artifact.goyaml.GoOracle;
+import bbr.artifact.ArtifactName;
+import bbr.artifact.BackupMetadata;
+import bbr.artifact.ChecksumSet;
+import bbr.artifact.ChecksumSink;
+import bbr.artifact.ChecksumSpill;
+import bbr.artifact.Fingerprint;
+import bbr.artifact.MetadataYaml;
+import bbr.artifact.Scratch;
+import bbr.artifact.SpilledChecksums;
+import bbr.testbed.goyaml.GoOracle;
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -37,7 +46,7 @@ class MetadataAgainstYamlV2Test {
         for (int trial = 0; trial < 120; trial++) {
             List<List<byte[]>> sets = new ArrayList<>();
             for (int artifact = 0; artifact < 2; artifact++) {
-                sets.add(new bbr.artifact.goyaml.NameShapes(trial * 31L + artifact).set(random.nextInt(25)));
+                sets.add(new NameShapes(trial * 31L + artifact).set(random.nextInt(25)));
             }
             BackupMetadata ours = metadata(sets);
             String written = MetadataYaml.write(ours);
@@ -161,7 +170,7 @@ class MetadataAgainstYamlV2Test {
     }
 
     /** Names given in a list, sorted by bbr's own spill as a backup sorts them. */
-    private static final class Listed implements ChecksumSet {
+    static final class Listed implements ChecksumSet {
         private final SpilledChecksums sorted;
 
         Listed(List<byte[]> names) {

@@ -1,4 +1,4 @@
-package bbr.artifact.goyaml;
+package bbr.metadata;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
