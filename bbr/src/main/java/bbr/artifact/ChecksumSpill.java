@@ -17,7 +17,8 @@ import java.util.List;
  */
 public final class ChecksumSpill implements ChecksumSink, AutoCloseable {
 
-    static final int DEFAULT_RUN_BYTES = 16 << 20;
+    /** Small enough that a run's entries die in the young generation: promoted, they would grow the JVM's RSS. */
+    static final int DEFAULT_RUN_BYTES = 4 << 20;
     /** What an entry costs on the heap beyond its bytes: two arrays and the entry object. */
     private static final int ENTRY_OVERHEAD = 64;
 

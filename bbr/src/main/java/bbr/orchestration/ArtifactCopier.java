@@ -163,7 +163,7 @@ final class ArtifactCopier {
         return cause.getMessage() != null ? cause.getMessage() : cause.toString();
     }
 
-    /** Writes every byte to two streams; the checksummer never fails on I/O, so order does not matter. */
+    /** Writes every byte to two streams: the file first, so that a checksummer failure leaves nothing unwritten. */
     private static final class Tee extends OutputStream {
         private final OutputStream first;
         private final OutputStream second;

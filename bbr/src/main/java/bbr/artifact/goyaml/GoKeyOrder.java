@@ -23,8 +23,9 @@ public final class GoKeyOrder implements Comparator<byte[]> {
 
     @Override
     public int compare(byte[] a, byte[] b) {
-        int[] ar = GoRunes.of(a);
-        int[] br = GoRunes.of(b);
+        // Names are mostly ASCII, whose bytes are their runes: no decoding, no allocation, on the sort's hot path.
+        Runes ar = runes(a);
+        Runes br = runes(b);
         if (less(ar, br)) {
             return -1;
         }
@@ -35,32 +36,70 @@ public final class GoKeyOrder implements Comparator<byte[]> {
         return Arrays.compareUnsigned(a, b);
     }
 
+    /** A string's runes: its bytes when it is ASCII, else Go's decoding of them. */
+    private interface Runes {
+        int length();
+
+        int at(int i);
+    }
+
+    private record AsciiRunes(byte[] bytes) implements Runes {
+        public int length() {
+            return bytes.length;
+        }
+
+        public int at(int i) {
+            return bytes[i];
+        }
+    }
+
+    private record DecodedRunes(int[] runes) implements Runes {
+        public int length() {
+            return runes.length;
+        }
+
+        public int at(int i) {
+            return runes[i];
+        }
+    }
+
+    private static Runes runes(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return new DecodedRunes(GoRunes.of(bytes));
+            }
+        }
+        return new AsciiRunes(bytes);
+    }
+
     /** {@code keyList.Less} for two strings, rune for rune. */
-    static boolean less(int[] ar, int[] br) {
-        for (int i = 0; i < ar.length && i < br.length; i++) {
-            if (ar[i] == br[i]) {
+    private static boolean less(Runes a, Runes b) {
+        for (int i = 0; i < a.length() && i < b.length(); i++) {
+            int ar = a.at(i);
+            int br = b.at(i);
+            if (ar == br) {
                 continue;
             }
-            boolean al = Character.isLetter(ar[i]);
-            boolean bl = Character.isLetter(br[i]);
+            boolean al = Character.isLetter(ar);
+            boolean bl = Character.isLetter(br);
             if (al && bl) {
-                return ar[i] < br[i];
+                return ar < br;
             }
             if (al || bl) {
                 return bl;
             }
-            return digitRunLess(ar, br, i);
+            return digitRunLess(a, b, i);
         }
-        return ar.length < br.length;
+        return a.length() < b.length();
     }
 
-    private static boolean digitRunLess(int[] ar, int[] br, int i) {
+    private static boolean digitRunLess(Runes a, Runes b, int i) {
         long an = 0;
         long bn = 0;
         // A run that continues a nonzero number keeps its leading zeros significant ("a100" after "a19").
-        if (ar[i] == '0' || br[i] == '0') {
-            for (int j = i - 1; j >= 0 && Character.isDigit(ar[j]); j--) {
-                if (ar[j] != '0') {
+        if (a.at(i) == '0' || b.at(i) == '0') {
+            for (int j = i - 1; j >= 0 && Character.isDigit(a.at(j)); j--) {
+                if (a.at(j) != '0') {
                     an = 1;
                     bn = 1;
                     break;
@@ -68,12 +107,12 @@ public final class GoKeyOrder implements Comparator<byte[]> {
             }
         }
         int ai = i;
-        for (; ai < ar.length && Character.isDigit(ar[ai]); ai++) {
-            an = an * 10 + (ar[ai] - '0'); // Go's int64 arithmetic, overflow and non-ASCII digits included
+        for (; ai < a.length() && Character.isDigit(a.at(ai)); ai++) {
+            an = an * 10 + (a.at(ai) - '0'); // Go's int64 arithmetic, overflow and non-ASCII digits included
         }
         int bi = i;
-        for (; bi < br.length && Character.isDigit(br[bi]); bi++) {
-            bn = bn * 10 + (br[bi] - '0');
+        for (; bi < b.length() && Character.isDigit(b.at(bi)); bi++) {
+            bn = bn * 10 + (b.at(bi) - '0');
         }
         if (an != bn) {
             return an < bn;
@@ -81,6 +120,6 @@ public final class GoKeyOrder implements Comparator<byte[]> {
         if (ai != bi) {
             return ai < bi;
         }
-        return ar[i] < br[i];
+        return a.at(i) < b.at(i);
     }
 }

@@ -25,6 +25,16 @@ final class GoResolver {
     private GoResolver() {
     }
 
+    /** False when the first byte alone shows that the text reads as a string (most names and digests). */
+    static boolean mayResolve(byte[] raw) {
+        if (raw.length == 0) {
+            return true;
+        }
+        int first = raw[0];
+        return first == '+' || first == '-' || first == '.' || (first >= '0' && first <= '9')
+                || "yYnNtTfFoO~".indexOf(first) >= 0;
+    }
+
     /** True when the string must be quoted to stay a string. */
     static boolean needsQuotes(String s) {
         return !resolvesToString(s) || isBase60Float(s);
@@ -41,17 +51,32 @@ final class GoResolver {
             return false;
         }
         if (first == '.') {
-            return !isGoFloat(in);
+            // a float needs a digit after the point: "./file" is a string at once
+            return in.length() < 2 || in.charAt(1) < '0' || in.charAt(1) > '9' || !isGoFloat(in);
         }
         if (first == '+' || first == '-' || (first >= '0' && first <= '9')) {
-            if (GoTimestamp.parses(in)) {
+            if (in.length() >= 8 && in.charAt(4) == '-' && GoTimestamp.parses(in)) {
                 return false;
+            }
+            if (!numeric(in)) {
+                return true; // not even a number's characters: a hex digest, a name
             }
             String plain = in.replace("_", "");
             if (isGoInt(plain)) {
                 return false;
             }
             if (YAML_FLOAT.matcher(plain).matches() && isGoFloat(plain)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Only characters a Go integer or float literal can hold (digits of every base, signs, point, underscore). */
+    private static boolean numeric(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || "+-._oOxX".indexOf(c) >= 0)) {
                 return false;
             }
         }

@@ -26,7 +26,8 @@ public record GoScalar(byte[] value, boolean binary, Style requested) {
             byte[] base64 = base64Lines(raw);
             return new GoScalar(base64, true, contains(base64, (byte) '\n') ? Style.LITERAL : Style.PLAIN);
         }
-        boolean plain = !GoResolver.needsQuotes(new String(raw, StandardCharsets.UTF_8));
+        boolean plain = !GoResolver.mayResolve(raw) || !GoResolver.needsQuotes(new String(raw,
+                StandardCharsets.UTF_8));
         Style style = contains(raw, (byte) '\n') ? Style.LITERAL : plain ? Style.PLAIN : Style.DOUBLE_QUOTED;
         return new GoScalar(raw, false, style);
     }

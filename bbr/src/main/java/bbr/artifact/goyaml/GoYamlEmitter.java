@@ -195,6 +195,16 @@ public final class GoYamlEmitter {
         return i + width;
     }
 
+    /** Copies text holding no line break: one column per character. */
+    void writeAll(byte[] value) throws IOException {
+        out.write(value);
+        for (byte b : value) {
+            if ((b & 0xC0) != 0x80) {
+                column++;
+            }
+        }
+    }
+
     int writeBreak(byte[] value, int i) throws IOException {
         if (value[i] == '\n') {
             putBreak();

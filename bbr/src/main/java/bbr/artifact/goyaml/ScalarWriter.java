@@ -22,6 +22,12 @@ final class ScalarWriter {
         if (!e.whitespace()) {
             e.put(' ');
         }
+        if (!hasSpaceOrBreak(value)) {
+            e.writeAll(value); // nothing to fold or break: the common case of names and digests, at once
+            e.whitespace(false);
+            e.indention(false);
+            return;
+        }
         boolean spaces = false;
         boolean breaks = false;
         for (int i = 0; i < value.length; ) {
@@ -52,6 +58,16 @@ final class ScalarWriter {
         }
         e.whitespace(false);
         e.indention(false);
+    }
+
+    private static boolean hasSpaceOrBreak(byte[] value) {
+        for (int i = 0; i < value.length; i++) {
+            int c = value[i] & 0xff;
+            if (c == ' ' || c == '\n' || c == '\r' || c == 0xC2 || c == 0xE2) {
+                return true; // 0xC2 and 0xE2 may start NEL, LS or PS: let the full loop decide
+            }
+        }
+        return false;
     }
 
     void singleQuoted(byte[] value) throws IOException {
