@@ -179,4 +179,46 @@ class MetadataYamlTest {
         assertThat(metadata.find(ArtifactName.ofInstance("bosh", "0", "blobs")).orElseThrow().checksums().count())
                 .isEqualTo(60_000);
     }
+
+    static final String WITH_STORED = """
+            instances:
+            - name: bosh
+              index: "0"
+              artifacts:
+              - name: db
+                checksums:
+                  ./dump.sql: aa
+                stored:
+                  file: bosh-0-db.tar.zst.age
+                  encoding: zstd+age
+                  size: 123456
+                  sha256: 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+            backup_activity:
+              start_time: 2026/11/27 00:15:00 UTC
+              finish_time: 2026/11/27 00:16:40 UTC
+            manifest:
+              file: manifest.yml.age
+              encoding: age
+              size: 2048
+              sha256: "0123456789012345678901234567890123456789012345678901234567890123"
+            """;
+
+    @Test
+    void storedFiles_areWrittenAfterChecksumsAndBackupActivity_onlyWhenPresent_andReadBack() {
+        BackupMetadata metadata = new BackupMetadata();
+        metadata.setStartTime("2026/11/27 00:15:00 UTC");
+        StoredFile db = new StoredFile("bosh-0-db.tar.zst.age", "zstd+age", 123456,
+                "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
+        metadata.record(ArtifactName.ofInstance("bosh", "0", "db"), Checksums.of(Map.of("./dump.sql", "aa")), db);
+        metadata.setFinishTime("2026/11/27 00:16:40 UTC");
+        // a digest of decimal digits only would read back as a number: yaml.v2 quotes it, and so do we
+        StoredFile manifest = new StoredFile("manifest.yml.age", "age", 2048,
+                "0123456789012345678901234567890123456789012345678901234567890123");
+        metadata.setManifest(manifest);
+
+        assertThat(MetadataYaml.write(metadata)).isEqualTo(WITH_STORED);
+        BackupMetadata read = MetadataYaml.read(WITH_STORED);
+        assertThat(read.find(ArtifactName.ofInstance("bosh", "0", "db")).orElseThrow().stored()).isEqualTo(db);
+        assertThat(read.manifest()).contains(manifest);
+    }
 }

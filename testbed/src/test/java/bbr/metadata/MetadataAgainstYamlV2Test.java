@@ -91,6 +91,35 @@ class MetadataAgainstYamlV2Test {
         assertThat(goEntries(read)).hasSize(256);
     }
 
+    @Test
+    void storedFileKeys_areIgnoredByTheOriginalsReader() throws Exception {
+        String text = """
+                instances:
+                - name: bosh
+                  index: "0"
+                  artifacts:
+                  - name: db
+                    checksums:
+                      ./dump.sql: aa
+                    stored:
+                      file: bosh-0-db.tar.zst.age
+                      encoding: zstd+age
+                      size: 123456
+                      sha256: 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+                backup_activity:
+                  start_time: 2026/11/27 00:15:00 UTC
+                manifest:
+                  file: manifest.yml.age
+                  encoding: age
+                  size: 2048
+                  sha256: 0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef
+                """;
+        JsonObject read = new Gson().fromJson(GoOracle.run("unmarshal", text.getBytes(StandardCharsets.UTF_8)),
+                JsonObject.class);
+        assertThat(goEntries(read)).containsExactly("db " + Base64.getEncoder().encodeToString(bytes("./dump.sql"))
+                + " aa");
+    }
+
     static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }

@@ -24,15 +24,32 @@ final class ScalarWriter {
         }
         if (!hasSpaceOrBreak(value)) {
             e.writeAll(value); // nothing to fold or break: the common case of names and digests, at once
-            e.whitespace(false);
-            e.indention(false);
-            return;
+        } else {
+            lines(value, false);
         }
+        e.whitespace(false);
+        e.indention(false);
+    }
+
+    void singleQuoted(byte[] value) throws IOException {
+        e.writeIndicator("'", true, false, false);
+        lines(value, true);
+        e.writeIndicator("'", false, false, false);
+        e.whitespace(false);
+        e.indention(false);
+    }
+
+    /**
+     * The shared body of yaml.v2's plain and single-quoted writers: a fold at a single space past the width, line
+     * breaks written out (a first LF twice), and in quotes a doubled quote and no fold at either end.
+     */
+    private void lines(byte[] value, boolean quoted) throws IOException {
         boolean spaces = false;
         boolean breaks = false;
         for (int i = 0; i < value.length; ) {
             if (value[i] == ' ') {
-                if (allowBreaks && !spaces && e.column() > e.bestWidth() && Bytes.at(value, i + 1) != ' ') {
+                boolean inside = !quoted || (i > 0 && i < value.length - 1);
+                if (allowBreaks && !spaces && e.column() > e.bestWidth() && inside && Bytes.at(value, i + 1) != ' ') {
                     e.writeIndent();
                     i++;
                 } else {
@@ -50,14 +67,15 @@ final class ScalarWriter {
                 if (breaks) {
                     e.writeIndent();
                 }
+                if (quoted && value[i] == '\'') {
+                    e.put('\'');
+                }
                 i = e.write(value, i);
                 e.indention(false);
                 spaces = false;
                 breaks = false;
             }
         }
-        e.whitespace(false);
-        e.indention(false);
     }
 
     private static boolean hasSpaceOrBreak(byte[] value) {
@@ -68,45 +86,6 @@ final class ScalarWriter {
             }
         }
         return false;
-    }
-
-    void singleQuoted(byte[] value) throws IOException {
-        e.writeIndicator("'", true, false, false);
-        boolean spaces = false;
-        boolean breaks = false;
-        for (int i = 0; i < value.length; ) {
-            if (value[i] == ' ') {
-                if (allowBreaks && !spaces && e.column() > e.bestWidth() && i > 0 && i < value.length - 1
-                        && Bytes.at(value, i + 1) != ' ') {
-                    e.writeIndent();
-                    i++;
-                } else {
-                    i = e.write(value, i);
-                }
-                spaces = true;
-            } else if (Bytes.isBreak(value, i)) {
-                if (!breaks && value[i] == '\n') {
-                    e.putBreak();
-                }
-                i = e.writeBreak(value, i);
-                e.indention(true);
-                breaks = true;
-            } else {
-                if (breaks) {
-                    e.writeIndent();
-                }
-                if (value[i] == '\'') {
-                    e.put('\'');
-                }
-                i = e.write(value, i);
-                e.indention(false);
-                spaces = false;
-                breaks = false;
-            }
-        }
-        e.writeIndicator("'", false, false, false);
-        e.whitespace(false);
-        e.indention(false);
     }
 
     void doubleQuoted(byte[] value) throws IOException {
