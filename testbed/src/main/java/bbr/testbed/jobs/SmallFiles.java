@@ -27,7 +27,7 @@ public final class SmallFiles {
     }
 
     public static void fill(Vm vm, String directory, int count, List<byte[]> extraNames) throws IOException {
-        String tarOnVm = "/var/vcap/store/fill.tar";
+        String tarOnVm = "/tmp/fill.tar";
         Path tar = vm.hostPath(tarOnVm);
         Files.createDirectories(tar.getParent());
         Random random = new Random(17);
