@@ -7,13 +7,16 @@ import bbr.artifact.store.Encoding;
 import bbr.artifact.store.StoredFile;
 import bbr.artifact.store.StoredFileWriter;
 import bbr.artifact.store.StoredStreams;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,11 +25,17 @@ import java.util.function.UnaryOperator;
 
 /**
  * One backup artifact in an {@link ArtifactPlace}: the job tars and the {@code metadata} file, every byte reached
- * through {@link BackupFiles} and the stream stages {@link StoredStreams} composes. Metadata is rewritten (atomically)
- * after every change, and says {@code incomplete} until the backup is {@linkplain #seal sealed}, so that neither an
- * interrupted backup nor a crash leaves an artifact that looks whole and is not.
+ * through {@link BackupFiles} and the stream stages {@link StoredStreams} composes.
+ *
+ * <p>The metadata is written twice, each time whole and atomically (the place's writer: a temporary name, forced to
+ * disk and renamed): when the backup is created, with the start time and {@code incomplete: true}, and when it is
+ * {@linkplain #seal sealed} (or {@linkplain #finish finished} after a failure), with every artifact's checksums.
+ * Until then the artifact says it is incomplete, so a run that dies half way (power loss, {@code kill -9}) never
+ * leaves one that looks whole. Rewriting it after every job, as the original does, would write every earlier job's
+ * checksums again each time; they wait instead in spill files in a private {@link Scratch} directory, removed when
+ * the backup ends.
  */
-public final class BackupDirectory {
+public final class BackupDirectory implements AutoCloseable {
 
     /** The original's Go layout {@code 2006/01/02 15:04:05 MST}, in the jumpbox's zone. */
     private static final DateTimeFormatter ACTIVITY_TIME = DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss zzz");
@@ -38,14 +47,19 @@ public final class BackupDirectory {
     private final BackupMetadata metadata;
     private final Encoding encoding;
     private final Decoding decoding;
+    private final Scratch scratch;
     /** Artifacts being written, committed when their checksums are recorded: one per drain in flight. */
     private final Map<ArtifactName, StoredStreams.Writing> pending = new ConcurrentHashMap<>();
+    private final List<SpilledChecksums> spills = new ArrayList<>();
+    private boolean sealed;
 
-    private BackupDirectory(BackupFiles files, BackupMetadata metadata, Encoding encoding, Decoding decoding) {
+    private BackupDirectory(BackupFiles files, BackupMetadata metadata, Encoding encoding, Decoding decoding,
+                            Scratch scratch) {
         this.files = files;
         this.metadata = metadata;
         this.encoding = encoding;
         this.decoding = decoding;
+        this.scratch = scratch;
     }
 
     /** {@code NAME_YYYYMMDDTHHMMSSZ}, the timestamp in UTC. */
@@ -53,18 +67,27 @@ public final class BackupDirectory {
         return deployment + "_" + start.withZoneSameInstant(java.time.ZoneOffset.UTC).format(NAME_TIME);
     }
 
-    /** Creates the backup {@code name} in {@code place}, its files to be stored with {@code encoding}. */
+    /**
+     * Creates the backup {@code name} in {@code place}, its files to be stored with {@code encoding}; its checksums
+     * spill to the backup's own disk when the place is local.
+     */
     public static BackupDirectory create(ArtifactPlace place, String name, ZonedDateTime start, Encoding encoding)
             throws IOException {
         BackupMetadata metadata = new BackupMetadata();
         metadata.setStartTime(start.format(ACTIVITY_TIME));
         metadata.setIncomplete(true);
-        BackupDirectory directory = new BackupDirectory(place.create(name), metadata, encoding, Decoding.PLAIN_ONLY);
+        BackupFiles files = place.create(name);
+        Scratch scratch = files.scratchDirectory().map(Scratch::new).orElseGet(Scratch::temporary);
+        BackupDirectory directory = new BackupDirectory(files, metadata, encoding, Decoding.PLAIN_ONLY, scratch);
         directory.save();
         return directory;
     }
 
-    /** Opens the existing backup {@code name} of {@code place}, to be read with {@code decoding}. */
+    /**
+     * Opens the existing backup {@code name} of {@code place}, to be read with {@code decoding}. The metadata is
+     * read as a stream, each artifact's checksums kept as a count and a fingerprint; the temporary files of the run
+     * go to {@code java.io.tmpdir}, as restore and verify may read from a place they cannot write to.
+     */
     public static BackupDirectory open(ArtifactPlace place, String name, Decoding decoding)
             throws InvalidArtifactException {
         BackupFiles files;
@@ -75,16 +98,14 @@ public final class BackupDirectory {
                     + e.getMessage());
         }
         String file = files.location() + "/" + METADATA;
-        String text;
-        try (InputStream in = files.open(METADATA)) {
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            BackupMetadata metadata = MetadataReader.read(() -> new BufferedReader(new InputStreamReader(
+                    files.open(METADATA), StandardCharsets.UTF_8), 1 << 16));
+            return new BackupDirectory(files, metadata, Encoding.PLAIN, decoding, Scratch.temporary());
         } catch (NoSuchFileException e) {
             throw new InvalidArtifactException("Could not open backup: " + file + ": no such file or directory");
         } catch (IOException e) {
             throw new InvalidArtifactException("Could not open backup: " + file + ": " + e.getMessage());
-        }
-        try {
-            return new BackupDirectory(files, MetadataYaml.read(text), Encoding.PLAIN, decoding);
         } catch (IllegalArgumentException e) {
             throw new InvalidArtifactException("Could not open backup: " + file + " is not valid: " + e.getMessage());
         }
@@ -107,6 +128,11 @@ public final class BackupDirectory {
 
     public BackupMetadata metadata() {
         return metadata;
+    }
+
+    /** Where checksums spill while the run lasts. */
+    public Scratch scratch() {
+        return scratch;
     }
 
     /** The names of every file the backup holds. */
@@ -176,6 +202,7 @@ public final class BackupDirectory {
         return files.open(checkedName(file));
     }
 
+    /** Writes the manifest; an encoded one is recorded in the metadata written when the backup ends. */
     public void writeManifest(String manifest) throws IOException {
         Encoding manifestEncoding = encoding.forManifest();
         String file = MANIFEST + manifestEncoding.suffix();
@@ -184,19 +211,18 @@ public final class BackupDirectory {
             writing.plain().write(manifest.getBytes(StandardCharsets.UTF_8));
             StoredStreams.Stored stored = writing.finish();
             if (!manifestEncoding.isPlain()) {
-                synchronized (this) {
-                    metadata.setManifest(new StoredFile(file, manifestEncoding.name(), stored.size(),
-                            stored.sha256()));
-                    save();
-                }
+                metadata.setManifest(new StoredFile(file, manifestEncoding.name(), stored.size(), stored.sha256()));
             }
         } finally {
             writing.discard();
         }
     }
 
-    /** Makes the artifact's file visible (if this run wrote it), then records its checksums in the metadata. */
-    public void record(ArtifactName artifact, Checksums checksums) throws IOException {
+    /**
+     * Makes the artifact's file visible (if this run wrote it), whole and on disk, then records its verified
+     * checksums; they are written with the rest of the metadata when the backup ends.
+     */
+    public void record(ArtifactName artifact, ChecksumSet checksums) throws IOException {
         StoredStreams.Writing writing = pending.remove(artifact);
         StoredFile stored = null;
         if (writing != null) {
@@ -212,32 +238,51 @@ public final class BackupDirectory {
         }
         synchronized (this) {
             metadata.record(artifact, checksums, stored);
-            save();
+            if (checksums instanceof SpilledChecksums spilled) {
+                spills.add(spilled);
+            }
         }
     }
 
     /**
-     * Declares the backup whole: every artifact recorded. Until then the metadata on disk says {@code incomplete}.
-     * Once this returns, data, metadata and directory are on disk, and "Backup created" may be said.
+     * Declares the backup whole, every artifact recorded, at {@code time}: writes the final metadata, without
+     * {@code incomplete}. Once this returns, data, metadata and directory are on disk, and "Backup created" may be
+     * said. The finish time is the seal's (the original's is a moment later, after the VMs' cleanup).
      */
-    public synchronized void seal() throws IOException {
+    public synchronized void seal(ZonedDateTime time) throws IOException {
+        metadata.setFinishTime(time.format(ACTIVITY_TIME));
         metadata.setIncomplete(false);
         save();
+        sealed = true;
     }
 
     /**
-     * Records the finish time, and whether some job's artifact is missing, so a partial artifact is never taken
-     * as whole.
+     * Ends the run: unless the backup was sealed, records the finish time and that it is incomplete (some job's
+     * artifact is missing), so a partial artifact is never taken as whole; then removes the run's temporary files.
      */
-    public synchronized void finish(ZonedDateTime time, boolean incomplete) throws IOException {
-        metadata.setFinishTime(time.format(ACTIVITY_TIME));
-        metadata.setIncomplete(incomplete);
-        save();
+    public synchronized void finish(ZonedDateTime time) throws IOException {
+        try {
+            if (!sealed) {
+                metadata.setFinishTime(time.format(ACTIVITY_TIME));
+                metadata.setIncomplete(true);
+                save();
+            }
+        } finally {
+            close();
+        }
+    }
+
+    /** Removes the temporary files of the run. */
+    @Override
+    public synchronized void close() {
+        spills.forEach(SpilledChecksums::close);
+        spills.clear();
+        scratch.close();
     }
 
     private synchronized void save() throws IOException {
         try (StoredFileWriter writer = files.create(METADATA)) {
-            writer.stream().write(MetadataYaml.write(metadata).getBytes(StandardCharsets.UTF_8));
+            MetadataWriter.write(metadata, writer.stream());
             writer.commit();
         }
     }

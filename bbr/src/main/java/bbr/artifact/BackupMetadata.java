@@ -19,9 +19,10 @@ public final class BackupMetadata {
     /**
      * One artifact with its checksums; {@code checksums} is {@code null} when the file lacks the key, which
      * restore reports as such rather than as a mismatch. {@code stored} only for a compressed or encrypted file.
+     * The checksums are held as a count and a fingerprint, their entries on disk ({@link ChecksumSet}).
      */
-    public record ArtifactEntry(String name, Checksums checksums, StoredFile stored) {
-        public ArtifactEntry(String name, Checksums checksums) {
+    public record ArtifactEntry(String name, ChecksumSet checksums, StoredFile stored) {
+        public ArtifactEntry(String name, ChecksumSet checksums) {
             this(name, checksums, null);
         }
     }
@@ -72,11 +73,11 @@ public final class BackupMetadata {
         return Optional.ofNullable(finishTime);
     }
 
-    public synchronized void record(ArtifactName artifact, Checksums checksums) {
+    public synchronized void record(ArtifactName artifact, ChecksumSet checksums) {
         record(artifact, checksums, null);
     }
 
-    public synchronized void record(ArtifactName artifact, Checksums checksums, StoredFile stored) {
+    public synchronized void record(ArtifactName artifact, ChecksumSet checksums, StoredFile stored) {
         ArtifactEntry entry = new ArtifactEntry(artifact.name(), checksums, stored);
         if (artifact.isCustom()) {
             customArtifacts.add(entry);

@@ -1,44 +1,46 @@
 package bbr.artifact;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.Objects;
 
-/** SHA-256 hex digests of an artifact's regular files, keyed by their tar names ({@code ./dir/file}). */
-public record Checksums(SortedMap<String, String> byFile) {
+/**
+ * A small checksum set held in memory, for tests and tiny artifacts: {@code ./dir/file} names in the original's
+ * key order. Production paths use {@link ChecksumSpill}, whose memory does not grow with the file count.
+ */
+public final class Checksums implements ChecksumSet {
 
-    public Checksums {
-        byFile = Collections.unmodifiableSortedMap(new TreeMap<>(byFile));
+    private final List<SpilledChecksums.Entry> entries = new ArrayList<>();
+    private final Fingerprint fingerprint;
+
+    private Checksums(Map<String, String> byFile) {
+        Fingerprint.Accumulator accumulator = new Fingerprint.Accumulator();
+        byFile.forEach((file, sum) -> {
+            byte[] name = file.getBytes(StandardCharsets.UTF_8);
+            byte[] hex = sum.getBytes(StandardCharsets.US_ASCII);
+            entries.add(new SpilledChecksums.Entry(name, hex));
+            accumulator.accept(name, hex);
+        });
+        MergeSort.sort(entries, (a, b) -> bbr.artifact.goyaml.GoKeyOrder.INSTANCE.compare(a.name(), b.name()));
+        fingerprint = accumulator.fingerprint();
     }
 
     public static Checksums of(Map<String, String> byFile) {
-        return new Checksums(new TreeMap<>(byFile));
+        return new Checksums(Objects.requireNonNull(byFile));
     }
 
-    /**
-     * Files whose digests differ or that only one side has, sorted; empty when the two match. The original
-     * reported "[]" and "0 files" when one side was empty (issue #724); naming every file avoids that.
-     */
-    public List<String> mismatchesWith(Checksums other) {
-        Set<String> names = new TreeSet<>(byFile.keySet());
-        names.addAll(other.byFile.keySet());
-        List<String> mismatched = new ArrayList<>();
-        for (String name : names) {
-            if (!java.util.Objects.equals(byFile.get(name), other.byFile.get(name))) {
-                mismatched.add(name);
-            }
+    @Override
+    public Fingerprint fingerprint() {
+        return fingerprint;
+    }
+
+    @Override
+    public void replay(ChecksumSink sink) throws IOException {
+        for (SpilledChecksums.Entry entry : entries) {
+            sink.accept(entry.name(), entry.sum());
         }
-        return mismatched;
-    }
-
-    /** The original's drain/restore failure text, listing at most ten files. */
-    public static String describeMismatch(List<String> files) {
-        List<String> shown = files.subList(0, Math.min(10, files.size()));
-        return "checksums don't match for " + shown + ". Checksum failed for " + files.size() + " files in total";
     }
 }

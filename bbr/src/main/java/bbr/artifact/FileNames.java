@@ -6,9 +6,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Turns a file name's raw bytes into the text bbr records in metadata. Linux names are bytes, not text: valid
- * UTF-8 is kept as is, and any other byte is written {@code \xHH}, the same way for the tar and for the VM's
- * checksum list, so both sides agree even on names that are not UTF-8.
+ * Shows a file name's raw bytes in messages. Linux names are bytes, not text: valid UTF-8 is shown as is, and any
+ * other byte as {@code \xHH}. Checksums themselves are kept and compared as the raw bytes, and written to the
+ * metadata as yaml.v2 writes such names ({@code !!binary}).
  */
 public final class FileNames {
 
@@ -32,10 +32,5 @@ public final class FileNames {
             }
             return text.toString();
         }
-    }
-
-    /** For names a library decoded byte for byte as ISO-8859-1. */
-    public static String canonicalLatin1(String bytesAsLatin1) {
-        return canonical(bytesAsLatin1.getBytes(StandardCharsets.ISO_8859_1));
     }
 }

@@ -6,10 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.apache.commons.compress.archivers.tar.TarUtils;
@@ -20,25 +19,38 @@ import org.apache.commons.compress.archivers.zip.ZipEncodingHelper;
  * hashed while it is written to disk instead of being read back afterwards (the original's second pass starved
  * idle proxy tunnels, issue #22). Headers are decoded by commons-compress, whose reader is pull-based and so
  * cannot sit on a push stream without a thread and a pipe; this class only frames the 512-byte records.
+ *
+ * <p>Each regular member's checksum goes to a {@link ChecksumSpill} as soon as its data has passed, so memory does
+ * not grow with the member count. A hard link carries no data: it gets its target's checksum, found at
+ * {@link #finish} by sorting the links by target and walking them beside the entries sorted by name.
  */
 public final class TarChecksummer extends OutputStream {
 
     private static final int BLOCK = 512;
 
+    private static final int UNSAFE_SHOWN = 10;
+
     private final byte[] header = new byte[BLOCK];
-    private final Map<String, String> checksums = new HashMap<>();
+    private final ChecksumSpill checksums;
+    private final Scratch scratch;
+    /** Hard links as (target, link name), sorted by target; {@code null} until the first one. */
+    private ChecksumSpill links;
     private final List<String> unsafeNames = new ArrayList<>();
+    private long unsafeCount;
     private final MessageDigest digest;
     private int headerFill;
     private long dataLeft;
     private long paddingLeft;
-    private String currentName;
-    private StringBuilder extendedHeader;
+    private byte[] currentName;
+    private java.io.ByteArrayOutputStream extendedHeader;
     private char extendedHeaderType;
-    private String nextName;
+    private byte[] nextName;
     private int zeroBlocks;
 
-    public TarChecksummer() {
+    /** @param checksums where each member's checksum goes; {@code scratch} holds the hard links' spill files */
+    public TarChecksummer(ChecksumSpill checksums, Scratch scratch) {
+        this.checksums = checksums;
+        this.scratch = scratch;
         try {
             digest = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -78,17 +90,47 @@ public final class TarChecksummer extends OutputStream {
         }
     }
 
-    /** The digests found, keyed by tar name; call after the whole stream was written. */
-    public Checksums checksums() throws IOException {
+    /**
+     * Checks that the stream ended where a tar ends, and gives the hard links their targets' checksums; call after
+     * the whole stream was written, before finishing the spill.
+     */
+    public void finish() throws IOException {
         if (headerFill != 0 || dataLeft != 0 || paddingLeft != 0 || zeroBlocks < 2) {
             throw new IOException("tar stream ended in the middle of an entry");
         }
-        return Checksums.of(checksums);
+        if (links != null) {
+            resolveLinks();
+        }
     }
 
-    /** Member names that would land outside the extraction directory ({@code ..} or absolute). */
+    /** The first member names that would land outside the extraction directory ({@code ..} or absolute). */
     public List<String> unsafeNames() {
         return List.copyOf(unsafeNames);
+    }
+
+    /** How many member names would land outside the extraction directory. */
+    public long unsafeCount() {
+        return unsafeCount;
+    }
+
+    private void resolveLinks() throws IOException {
+        try (ChecksumSpill byName = new ChecksumSpill(scratch, Arrays::compareUnsigned)) {
+            checksums.replaySoFar(byName);
+            try (SpilledChecksums files = byName.finish(); SpilledChecksums targets = links.finish();
+                 SpilledChecksums.Cursor file = files.cursor(); SpilledChecksums.Cursor link = targets.cursor()) {
+                SpilledChecksums.Entry f = file.next();
+                for (SpilledChecksums.Entry l = link.next(); l != null; l = link.next()) {
+                    while (f != null && Arrays.compareUnsigned(f.name(), l.name()) < 0) {
+                        f = file.next();
+                    }
+                    if (f != null && Arrays.equals(f.name(), l.name())) {
+                        checksums.accept(l.sum(), f.sum());
+                    }
+                }
+            }
+        } finally {
+            links.close();
+        }
     }
 
     private void onHeader() throws IOException {
@@ -115,19 +157,19 @@ public final class TarChecksummer extends OutputStream {
         extendedHeader = null;
         if (type == TarConstants.LF_GNUTYPE_LONGNAME || type == TarConstants.LF_PAX_EXTENDED_HEADER_LC
                 || type == TarConstants.LF_PAX_EXTENDED_HEADER_UC) {
-            extendedHeader = new StringBuilder();
+            extendedHeader = new java.io.ByteArrayOutputStream();
             extendedHeaderType = (char) type;
             finishIfEmpty();
             return;
         }
-        String name = nextName != null ? nextName : FileNames.canonicalLatin1(entry.getName());
+        byte[] name = nextName != null ? nextName : latin1(entry.getName());
         nextName = null;
         checkSafe(name);
         if (type == TarConstants.LF_LINK) {
-            String target = checksums.get(FileNames.canonicalLatin1(entry.getLinkName()));
-            if (target != null) {
-                checksums.put(name, target);
+            if (links == null) {
+                links = new ChecksumSpill(scratch, Arrays::compareUnsigned);
             }
+            links.accept(latin1(entry.getLinkName()), name);
         } else if (type == TarConstants.LF_NORMAL || type == TarConstants.LF_OLDNORM
                 || type == TarConstants.LF_CONTIG) {
             currentName = name;
@@ -136,9 +178,9 @@ public final class TarChecksummer extends OutputStream {
         }
     }
 
-    private void consumeData(byte[] bytes, int offset, int n) {
+    private void consumeData(byte[] bytes, int offset, int n) throws IOException {
         if (extendedHeader != null) {
-            extendedHeader.append(new String(bytes, offset, n, StandardCharsets.ISO_8859_1));
+            extendedHeader.write(bytes, offset, n);
         } else if (currentName != null) {
             digest.update(bytes, offset, n);
         }
@@ -146,20 +188,24 @@ public final class TarChecksummer extends OutputStream {
         finishIfEmpty();
     }
 
-    private void finishIfEmpty() {
+    private void finishIfEmpty() throws IOException {
         if (dataLeft > 0) {
             return;
         }
         if (currentName != null) {
-            checksums.put(currentName, HexFormat.of().formatHex(digest.digest()));
+            checksums.accept(currentName, HexFormat.of().formatHex(digest.digest()).getBytes(StandardCharsets.US_ASCII));
             currentName = null;
         } else if (extendedHeader != null) {
-            byte[] raw = extendedHeader.toString().getBytes(StandardCharsets.ISO_8859_1);
+            byte[] raw = extendedHeader.toByteArray();
             extendedHeader = null;
-            nextName = extendedHeaderType == TarConstants.LF_GNUTYPE_LONGNAME
-                    ? FileNames.canonical(trimNuls(raw))
-                    : PaxHeader.path(raw).map(FileNames::canonical).orElse(nextName);
+            nextName = extendedHeaderType == TarConstants.LF_GNUTYPE_LONGNAME ? trimNuls(raw)
+                    : PaxHeader.path(raw).orElse(nextName);
         }
+    }
+
+    /** The name as the header's bytes: commons-compress decoded them one byte per char. */
+    private static byte[] latin1(String name) {
+        return name.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static byte[] trimNuls(byte[] raw) {
@@ -170,11 +216,15 @@ public final class TarChecksummer extends OutputStream {
         return java.util.Arrays.copyOf(raw, end);
     }
 
-    private void checkSafe(String name) {
+    private void checkSafe(byte[] raw) {
+        String name = new String(raw, StandardCharsets.ISO_8859_1);
         String stripped = name.startsWith("./") ? name.substring(2) : name;
         if (name.startsWith("/") || stripped.equals("..") || stripped.startsWith("../") || stripped.contains("/../")
                 || stripped.endsWith("/..")) {
-            unsafeNames.add(name);
+            unsafeCount++;
+            if (unsafeNames.size() < UNSAFE_SHOWN) {
+                unsafeNames.add(FileNames.canonical(raw));
+            }
         }
     }
 

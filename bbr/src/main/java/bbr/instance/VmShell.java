@@ -2,10 +2,9 @@ package bbr.instance;
 
 import static bbr.instance.Shell.quote;
 
-import bbr.artifact.FileNames;
+import bbr.artifact.ChecksumSink;
 import bbr.artifact.RemoteLayout;
 import bbr.log.Logger;
-import bbr.remote.BoundedBuffer;
 import bbr.remote.CapturedResult;
 import bbr.remote.CommandResult;
 import bbr.remote.RemoteRunner;
@@ -13,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -111,11 +109,34 @@ public final class VmShell {
         check(capture("sudo rm -rf " + quote(path)));
     }
 
-    /** Size of a directory's content in bytes, as {@code du} counts it (1 KiB blocks). */
-    public long sizeOf(String directory) throws IOException {
-        CapturedResult result = capture("sudo du -sk " + quote(directory));
+    /**
+     * How big a directory is: {@code du}'s figure, which the original logs ("Copying backup -- 4.0K uncompressed"),
+     * and the length of the tar stream {@link #streamTar} will send, which the progress counts against. They differ
+     * most for many small files: {@code du} counts a 4 KiB block for a 512-byte file, tar a 512-byte header and the
+     * data rounded up to 512 bytes. The tar length is summed on the VM in the same walk (a header per member, a
+     * long-name header past 100 bytes, data once per hard-linked inode, the end blocks, the 10 KiB record).
+     */
+    public DirectorySize sizeOf(String directory) throws IOException {
+        String awk = "BEGIN{RS=\"\\0\"} {split($0, f, \" \"); n = length($0) - length(f[1]) - length(f[2])"
+                + " - length(f[3]) - length(f[4]) - 4 + 2 + (f[1] == \"d\"); t += 512;"
+                + " if (n > 100) t += 512 + int((n + 512) / 512) * 512;"
+                + " if (f[1] == \"f\" && (f[3] < 2 || !(f[4] in seen))) {if (f[3] > 1) seen[f[4]] = 1;"
+                + " t += int((f[2] + 511) / 512) * 512}} END {printf \"%.0f\\n\", int((t + 11263) / 10240) * 10240}";
+        String inner = "du -sk " + quote(directory) + " && cd " + quote(directory)
+                + " && find . -printf '%y %s %n %i %P\\0' | LC_ALL=C awk " + quote(awk);
+        CapturedResult result = capture("sudo sh -c " + quote(inner));
         check(result);
-        return Long.parseLong(result.stdout().strip().split("\\s+")[0]) * 1024;
+        String[] lines = result.stdout().strip().split("\n");
+        long du = Long.parseLong(lines[0].strip().split("\\s+")[0]) * 1024;
+        long tar = lines.length > 1 ? Long.parseLong(lines[lines.length - 1].strip()) : du;
+        return new DirectorySize(du, tar);
+    }
+
+    /**
+     * @param du  bytes as {@code du -sk} counts them
+     * @param tar the length of the directory's tar stream
+     */
+    public record DirectorySize(long du, long tar) {
     }
 
     /** Streams a plain tar of {@code directory}'s content, entries named {@code ./…}, as the original does. */
@@ -138,8 +159,10 @@ public final class VmShell {
      * coreutils' {@code sha256sum} (0.86 against 2.7 CPU s per GiB, measured), and this runs on the VM while it
      * also serves the tar stream. Its {@code -r} lines escape a newline in a name but not a backslash, which makes
      * such names ambiguous, so names with a newline are left to {@code sha256sum -z}.
+     *
+     * <p>Each file's checksum goes to {@code sink} as soon as its record has arrived, in the VM's {@code find} order.
      */
-    public Map<String, String> checksums(String directory) throws IOException {
+    public void checksums(String directory, ChecksumSink sink) throws IOException {
         String inner = "set -o pipefail; cd " + quote(directory) + " || exit; "
                 + "if command -v openssl >/dev/null; then "
                 + "find . -type f ! -path $'*\\n*' -print0 | xargs -0 -r openssl dgst -sha256 -r | tr '\\n' '\\0'"
@@ -147,22 +170,10 @@ public final class VmShell {
                 + "else find . -type f -print0 | xargs -0 -r sha256sum -z; fi";
         String command = "sudo bash -c " + quote(inner);
         logger.debug("Trying to execute '%s' on remote %s", command, remote.address());
-        BoundedBuffer out = new BoundedBuffer(Integer.MAX_VALUE - 8); // one line per file: must not be cut short
-        check(remote.run(command, null, out));
-        byte[] bytes = out.bytes();
-        Map<String, String> sums = new LinkedHashMap<>();
-        int start = 0;
-        for (int i = 0; i <= bytes.length; i++) {
-            if (i == bytes.length || bytes[i] == 0) {
-                // "HASH  NAME": 64 hex digits, two spaces (or space and '*'), then the name's raw bytes
-                if (i - start > 66) {
-                    sums.put(FileNames.canonical(java.util.Arrays.copyOfRange(bytes, start + 66, i)),
-                            new String(bytes, start, 64, java.nio.charset.StandardCharsets.US_ASCII));
-                }
-                start = i + 1;
-            }
+        // One record per file, handed on as it arrives: nothing here grows with the file count.
+        try (ChecksumLines lines = new ChecksumLines(sink)) {
+            check(remote.run(command, null, lines));
         }
-        return sums;
     }
 
     private CapturedResult capture(String command) throws IOException {

@@ -1,19 +1,23 @@
 package bbr.orchestration;
 
-import bbr.log.Failures;
 import bbr.artifact.ArtifactName;
 import bbr.artifact.BackupDirectory;
-import bbr.artifact.Checksums;
+import bbr.artifact.ChecksumDiff;
+import bbr.artifact.ChecksumSet;
+import bbr.artifact.ChecksumSpill;
+import bbr.artifact.Scratch;
 import bbr.artifact.Sizes;
+import bbr.artifact.SpilledChecksums;
 import bbr.artifact.TarChecksummer;
+import bbr.artifact.goyaml.GoKeyOrder;
 import bbr.instance.Job;
 import bbr.instance.VmShell;
+import bbr.log.Failures;
 import bbr.log.Logger;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -44,19 +48,26 @@ final class ArtifactCopier {
         String remoteDirectory = artifact.remoteDirectory();
         cancellation.check("copying the backup of " + where);
         try {
-            long size = shell.sizeOf(remoteDirectory);
-            logger.info("Copying backup -- %s uncompressed -- for job %s...", Sizes.human(size), where);
-            // The VM hashes its files while it tars them: one wall-clock pass instead of the original's two.
-            CompletableFuture<Checksums> remoteSums = CompletableFuture.supplyAsync(() -> {
+            VmShell.DirectorySize size = shell.sizeOf(remoteDirectory);
+            logger.info("Copying backup -- %s uncompressed -- for job %s...", Sizes.human(size.du()), where);
+            // The VM hashes its files while it tars them: one wall-clock pass instead of the original's two. Both
+            // sides spill to disk as they come: the local one sorted for the metadata, the VM's as it arrives.
+            Scratch scratch = directory.scratch();
+            ChecksumSpill remoteSpill = new ChecksumSpill(scratch, null);
+            CompletableFuture<SpilledChecksums> remoteSums = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return Checksums.of(shell.checksums(remoteDirectory));
+                    shell.checksums(remoteDirectory, remoteSpill);
+                    return remoteSpill.finish();
                 } catch (IOException e) {
+                    remoteSpill.close();
                     throw new CompletionException(e);
                 }
             });
-            TarChecksummer localSums = new TarChecksummer();
+            ChecksumSpill localSpill = new ChecksumSpill(scratch, GoKeyOrder.INSTANCE);
+            TarChecksummer localSums = new TarChecksummer(localSpill, scratch);
             try (OutputStream file = new BufferedOutputStream(directory.createArtifact(artifact), BUFFER);
-                 CopyProgress progress = new CopyProgress(new Tee(file, localSums), logger, cancellation, where, size)) {
+                 CopyProgress progress = new CopyProgress(new Tee(file, localSums), logger, cancellation, where,
+                         size.tar())) {
                 shell.streamTar(remoteDirectory, progress);
             } finally {
                 remoteSums.handle((sums, failure) -> null).join(); // never leave the checksum command behind
@@ -64,15 +75,19 @@ final class ArtifactCopier {
             logger.info("Finished copying backup -- for job %s...", where);
             logger.info("Starting validity checks -- for job %s...", where);
             logger.debug("Calculating shasum for local file %s", artifact.fileName());
-            Checksums local = localSums.checksums();
+            localSums.finish();
+            SpilledChecksums local = localSpill.finish();
             logger.debug("Calculating shasum for remote files");
-            Checksums remote = join(remoteSums);
-            logger.debug("Comparing shasums");
-            List<String> mismatches = local.mismatchesWith(remote);
+            ChecksumDiff mismatches;
+            try (SpilledChecksums remote = join(remoteSums)) {
+                logger.debug("Comparing shasums");
+                mismatches = ChecksumDiff.between(local, remote, scratch);
+            }
             if (!mismatches.isEmpty()) {
+                local.close();
                 removePartial(directory, artifact);
                 throw new BbrError(ErrorKind.DRAIN, "Backup is corrupted, checksum failed for "
-                        + job.instance().label() + " " + job.name() + " - " + Checksums.describeMismatch(mismatches));
+                        + job.instance().label() + " " + job.name() + " - " + mismatches.describe());
             }
             directory.record(artifact, local);
             logger.info("Finished validity checks -- for job %s...", where);
@@ -90,7 +105,7 @@ final class ArtifactCopier {
         ArtifactName artifact = job.restoreArtifact();
         String where = job.name() + " on " + job.instance().indexLabel();
         VmShell shell = job.instance().shell();
-        Checksums expected = directory.metadata().find(artifact).map(e -> e.checksums()).orElse(null);
+        ChecksumSet expected = directory.metadata().find(artifact).map(e -> e.checksums()).orElse(null);
         cancellation.check("sending the backup for " + where);
         try {
             long size = directory.storedSize(artifact);
@@ -101,13 +116,20 @@ final class ArtifactCopier {
                     cancellation, where, size))) {
                 shell.extractTar(artifact.remoteDirectory(), file);
             }
-            Checksums remote = Checksums.of(shell.checksums(artifact.remoteDirectory()));
-            List<String> mismatches = expected == null ? List.of() : remote.mismatchesWith(expected);
+            ChecksumSpill remoteSpill = new ChecksumSpill(directory.scratch(), null);
+            shell.checksums(artifact.remoteDirectory(), remoteSpill);
+            ChecksumDiff mismatches = null;
+            if (expected != null) {
+                try (SpilledChecksums remote = remoteSpill.finish()) {
+                    mismatches = ChecksumDiff.between(remote, expected, directory.scratch());
+                }
+            }
+            remoteSpill.close();
             if (expected == null || !mismatches.isEmpty()) {
                 throw new BbrError(ErrorKind.GENERAL, "Backup couldn't be transferred, checksum failed for "
                         + job.instance().label() + " " + job.name() + " - " + (expected == null
                         ? "the backup's metadata has no checksums for " + artifact.fileName()
-                        : Checksums.describeMismatch(mismatches)));
+                        : mismatches.describe()));
             }
             logger.info("Finished copying backup for job %s.", where);
         } catch (IOException e) {
@@ -127,7 +149,7 @@ final class ArtifactCopier {
         }
     }
 
-    private static Checksums join(CompletableFuture<Checksums> future) throws IOException {
+    private static SpilledChecksums join(CompletableFuture<SpilledChecksums> future) throws IOException {
         try {
             return future.join();
         } catch (CompletionException e) {
@@ -143,7 +165,7 @@ final class ArtifactCopier {
         return Failures.describe(cause);
     }
 
-    /** Writes every byte to two streams; the checksummer never fails on I/O, so order does not matter. */
+    /** Writes every byte to two streams: the file first, so that a checksummer failure leaves nothing unwritten. */
     private static final class Tee extends OutputStream {
         private final OutputStream first;
         private final OutputStream second;

@@ -1,12 +1,15 @@
 package bbr.orchestration;
 
-import bbr.log.Failures;
 import bbr.artifact.ArtifactName;
 import bbr.artifact.BackupDirectory;
 import bbr.artifact.BackupMetadata;
-import bbr.artifact.Checksums;
+import bbr.artifact.ChecksumDiff;
+import bbr.artifact.ChecksumSet;
+import bbr.artifact.ChecksumSpill;
+import bbr.artifact.SpilledChecksums;
 import bbr.artifact.TarChecksummer;
 import bbr.concurrent.Daemons;
+import bbr.log.Failures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -82,12 +85,16 @@ final class ArtifactValidator {
         }
     }
 
-    /** One artifact's part of {@link #checkContents(BackupDirectory)}; verify checks each on its own. */
+    /**
+     * One artifact's part of {@link #checkContents(BackupDirectory)}; verify checks each on its own. The tar's
+     * checksums spill to disk as they come and are compared by fingerprint: memory does not grow with its files.
+     */
     static void checkContents(BackupDirectory directory, ArtifactName artifact) throws BbrError {
         String file = directory.locationOf(artifact);
-        Checksums expected = directory.metadata().find(artifact).orElseThrow().checksums();
-        TarChecksummer actual = new TarChecksummer();
-        try (InputStream in = directory.openArtifact(artifact)) {
+        ChecksumSet expected = directory.metadata().find(artifact).orElseThrow().checksums();
+        try (InputStream in = directory.openArtifact(artifact);
+             ChecksumSpill spill = new ChecksumSpill(directory.scratch(), null)) {
+            TarChecksummer actual = new TarChecksummer(spill, directory.scratch());
             byte[] buffer = new byte[BUFFER];
             for (int n; (n = in.read(buffer)) > 0; ) {
                 actual.write(buffer, 0, n);
@@ -95,12 +102,17 @@ final class ArtifactValidator {
             List<String> unsafe = actual.unsafeNames();
             if (!unsafe.isEmpty()) {
                 throw new BbrError(ErrorKind.GENERAL, "Backup is corrupted: " + file
-                        + " has entries that would be written outside the job's directory: " + unsafe);
+                        + " has entries that would be written outside the job's directory: " + unsafe
+                        + (actual.unsafeCount() > unsafe.size() ? " and " + (actual.unsafeCount() - unsafe.size())
+                        + " more" : ""));
             }
-            List<String> mismatches = actual.checksums().mismatchesWith(expected);
+            actual.finish();
+            ChecksumDiff mismatches;
+            try (SpilledChecksums found = spill.finish()) {
+                mismatches = ChecksumDiff.between(found, expected, directory.scratch());
+            }
             if (!mismatches.isEmpty()) {
-                throw new BbrError(ErrorKind.GENERAL, "Backup is corrupted: " + file + " - "
-                        + Checksums.describeMismatch(mismatches));
+                throw new BbrError(ErrorKind.GENERAL, "Backup is corrupted: " + file + " - " + mismatches.describe());
             }
         } catch (IOException e) {
             throw new BbrError(ErrorKind.GENERAL, "Backup is corrupted: "

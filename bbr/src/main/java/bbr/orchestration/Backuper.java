@@ -52,7 +52,6 @@ public final class Backuper {
     public Result backup(Request request) {
         Outcome outcome = new Outcome();
         BackupDirectory[] created = new BackupDirectory[1];
-        boolean[] whole = new boolean[1];
         Session.run(source, logger, outcome, deployment -> {
             try {
                 List<List<Job>> batches = BackupChecks.run(deployment, logger, outcome, true);
@@ -61,32 +60,32 @@ public final class Backuper {
                 }
                 logger.info("Starting backup of %s...", deployment.name());
                 created[0] = createArtifact(deployment, request);
-                whole[0] = lockBackupUnlockDrain(deployment, batches, created[0], request.unsafeLockFree(), outcome);
+                lockBackupUnlockDrain(deployment, batches, created[0], request.unsafeLockFree(), outcome);
             } finally {
                 outcome.addAll(deployment.removeArtifactRoots(instance -> instance.artifactRootCreated()));
             }
         });
         cancellation.settle(outcome, "backup");
-        finish(created[0], whole[0], outcome);
+        finish(created[0], outcome);
         return new Result(outcome, created[0] == null ? null : created[0].location());
     }
 
     /**
-     * Returns true when every job's artifact was copied and verified: the artifact is then whole, even if an
-     * unlock or a later cleanup failed (those leave something behind on the VMs, not a hole in the backup).
+     * Seals the artifact when every job's artifact was copied and verified: it is then whole, even if an unlock or a
+     * later cleanup failed (those leave something behind on the VMs, not a hole in the backup).
      */
-    private boolean lockBackupUnlockDrain(Deployment deployment, List<List<Job>> batches, BackupDirectory artifact,
-                                          boolean lockFree, Outcome outcome) {
+    private void lockBackupUnlockDrain(Deployment deployment, List<List<Job>> batches, BackupDirectory artifact,
+                                       boolean lockFree, Outcome outcome) {
         if (lock(batches, lockFree, outcome)
                 || Session.failed(outcome, scripts.run(Stage.BACKUP, List.of(deployment.jobs()),
                         Parallel.DEFAULT_WIDTH, true, Map.of()))
                 || cancelled(outcome, "unlocking after a successful backup")) {
             unlock(batches, false, lockFree, outcome);
-            return false;
+            return;
         }
         unlock(batches, true, lockFree, outcome);
         if (cancelled(outcome, "copying the backup")) {
-            return false;
+            return;
         }
         List<Parallel.Task> drains = deployment.jobsWith(ScriptName.BACKUP).stream()
                 .map(job -> (Parallel.Task) () -> copier.drain(job, artifact))
@@ -94,17 +93,16 @@ public final class Backuper {
         if (Session.failed(outcome, Parallel.run(Parallel.DEFAULT_WIDTH, drains))) {
             logger.info("Failed to create backup of %s on %s, failed during drain step", deployment.name(),
                     GoTime.format(ZonedDateTime.now(clock)));
-            return false;
+            return;
         }
         try {
-            artifact.seal(); // "Backup created" only once data, metadata and directory are on disk
+            artifact.seal(ZonedDateTime.now(clock)); // "Backup created" only once data and final metadata are on disk
         } catch (IOException e) {
             outcome.add(new BbrError(ErrorKind.DRAIN, "Could not write " + artifact.locationOf("metadata") + ": "
                     + e.getMessage(), e));
-            return false;
+            return;
         }
         logger.info("Backup created of %s on %s", deployment.name(), GoTime.format(ZonedDateTime.now(clock)));
-        return true;
     }
 
     /** Records the operator's cancellation, if any, as the reason {@code what} did not happen. */
@@ -154,12 +152,13 @@ public final class Backuper {
         }
     }
 
-    private void finish(BackupDirectory artifact, boolean whole, Outcome outcome) {
+    /** A sealed artifact is already whole on disk; any other is written as incomplete. */
+    private void finish(BackupDirectory artifact, Outcome outcome) {
         if (artifact == null) {
             return;
         }
         try {
-            artifact.finish(ZonedDateTime.now(clock), !whole);
+            artifact.finish(ZonedDateTime.now(clock));
         } catch (IOException e) {
             outcome.add(new BbrError(ErrorKind.GENERAL, "Could not write finish time to "
                     + artifact.locationOf("metadata") + ": " + e.getMessage(), e));

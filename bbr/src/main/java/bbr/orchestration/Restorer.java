@@ -51,17 +51,19 @@ public final class Restorer {
             outcome.add(e);
             return outcome;
         }
-        Session.run(source, logger, outcome, validated, deployment -> {
-            try {
-                List<List<Job>> batches = RestoreChecks.run(deployment, artifact, logger, outcome);
-                if (batches == null) {
-                    return;
+        try (artifact) {
+            Session.run(source, logger, outcome, validated, deployment -> {
+                try {
+                    List<List<Job>> batches = RestoreChecks.run(deployment, artifact, logger, outcome);
+                    if (batches == null) {
+                        return;
+                    }
+                    uploadLockRestoreUnlock(deployment, batches, artifact, outcome);
+                } finally {
+                    outcome.addAll(deployment.removeArtifactRoots(Instance::artifactRootCreated));
                 }
-                uploadLockRestoreUnlock(deployment, batches, artifact, outcome);
-            } finally {
-                outcome.addAll(deployment.removeArtifactRoots(Instance::artifactRootCreated));
-            }
-        });
+            });
+        }
         cancellation.settle(outcome, "restore");
         return outcome;
     }

@@ -43,6 +43,14 @@ public final class Verifier {
             problem(outcome, e.getMessage());
             return outcome;
         }
+        try (directory) {
+            verify(directory, decoding, outcome);
+        }
+        return outcome;
+    }
+
+    /** The checks of an opened backup, each artifact's checksums compared in bounded memory. */
+    private void verify(BackupDirectory directory, Decoding decoding, Outcome outcome) {
         BackupMetadata metadata = directory.metadata();
         List<ArtifactName> artifacts = metadata.artifacts();
         logger.info("Verifying backup artifact %s: its metadata lists %d artifacts", directory.location(),
@@ -63,7 +71,6 @@ public final class Verifier {
         } else {
             logger.error("Backup artifact %s has %d problems", directory.location(), outcome.errors().size());
         }
-        return outcome;
     }
 
     /** Every listed file is there; every file that is there is listed (or is the plain manifest). */
@@ -122,7 +129,7 @@ public final class Verifier {
             logger.info("%s: %d bytes stored as %s, matching the recorded SHA-256", file, stored.size(),
                     stored.encoding());
         }
-        int files = entry.checksums().byFile().size();
+        long files = entry.checksums().count();
         logger.info("%s: the content checksums of its %d files match", file, files);
         return files;
     }

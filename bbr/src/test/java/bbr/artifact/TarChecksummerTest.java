@@ -18,10 +18,13 @@ class TarChecksummerTest {
     @TempDir
     Path dir;
 
+    @TempDir
+    Path scratchDir;
+
     @Test
     void hashesTheOriginalsTar_likeItsMetadataSays() throws Exception {
-        Path tar = MetadataYamlTest.FIXTURES.resolve("gobbr-redis-3-instances/redis-0-redis-server.tar");
-        assertThat(checksum(Files.readAllBytes(tar), 7).byFile()).containsExactly(
+        Path tar = MetadataReadWriteTest.FIXTURES.resolve("gobbr-redis-3-instances/redis-0-redis-server.tar");
+        assertThat(checksum(Files.readAllBytes(tar), 7)).containsExactly(
                 java.util.Map.entry("./redis-server/appendonly.aof",
                         "be1b7e4e577b7cbcd556ec75f2f4b2e2d3afca1e40f8ce5a2b748b462cf4bd53"),
                 java.util.Map.entry("./redis-server/dump.rdb",
@@ -40,8 +43,8 @@ class TarChecksummerTest {
         Files.createLink(data.resolve("hardlink"), data.resolve("original"));
         Files.createSymbolicLink(data.resolve("symlink"), Path.of("original"));
         for (String format : List.of("gnu", "posix")) {
-            Checksums sums = checksum(tar(data, format), 1000);
-            assertThat(sums.byFile()).as(format)
+            var sums = checksum(tar(data, format), 1000);
+            assertThat(sums).as(format)
                     .containsEntry("./" + longName, sha256("long"))
                     .containsEntry("./with space", sha256("space"))
                     .containsEntry("./new\nline", sha256("newline"))
@@ -56,14 +59,16 @@ class TarChecksummerTest {
     void rejectsATruncatedStream() throws Exception {
         Files.writeString(Files.createDirectories(dir.resolve("t")).resolve("file"), "x".repeat(5000));
         byte[] tar = tar(dir.resolve("t"), "gnu");
-        TarChecksummer checksummer = new TarChecksummer();
+        TarChecksummer checksummer = new TarChecksummer(new ChecksumSpill(new Scratch(scratchDir), null),
+                new Scratch(scratchDir));
         checksummer.write(tar, 0, 1500);
-        assertThatThrownBy(checksummer::checksums).hasMessageContaining("ended in the middle");
+        assertThatThrownBy(checksummer::finish).hasMessageContaining("ended in the middle");
     }
 
     @Test
     void rejectsBytesThatAreNotATar() {
-        TarChecksummer checksummer = new TarChecksummer();
+        TarChecksummer checksummer = new TarChecksummer(new ChecksumSpill(new Scratch(scratchDir), null),
+                new Scratch(scratchDir));
         byte[] garbage = "this is not a tar file at all".repeat(40).getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> checksummer.write(garbage)).hasMessageContaining("not a tar stream");
     }
@@ -75,17 +80,44 @@ class TarChecksummerTest {
         ProcessBuilder builder = new ProcessBuilder("tar", "-C", data.toString(), "-c",
                 "--transform=s,^\\./a$,../../etc/evil,", "-P", "./a");
         byte[] tar = builder.start().getInputStream().readAllBytes();
-        TarChecksummer checksummer = new TarChecksummer();
+        TarChecksummer checksummer = new TarChecksummer(new ChecksumSpill(new Scratch(scratchDir), null),
+                new Scratch(scratchDir));
         checksummer.write(tar);
         assertThat(checksummer.unsafeNames()).containsExactly("../../etc/evil");
+        assertThat(checksummer.unsafeCount()).isOne();
     }
 
-    static Checksums checksum(byte[] tar, int chunk) throws IOException {
-        TarChecksummer checksummer = new TarChecksummer();
-        for (int offset = 0; offset < tar.length; offset += chunk) {
-            checksummer.write(tar, offset, Math.min(chunk, tar.length - offset));
+    @Test
+    void hardLinksToManyFiles_getTheirTargetsChecksums_throughSpillFiles() throws Exception {
+        Path data = Files.createDirectories(dir.resolve("links"));
+        for (int i = 0; i < 300; i++) {
+            Files.writeString(data.resolve("file" + i), "content " + i);
+            Files.createLink(data.resolve("link" + i), data.resolve("file" + i));
         }
-        return checksummer.checksums();
+        try (Scratch scratch = new Scratch(scratchDir)) {
+            ChecksumSpill spill = new ChecksumSpill(scratch, bbr.artifact.goyaml.GoKeyOrder.INSTANCE, 4096);
+            TarChecksummer checksummer = new TarChecksummer(spill, scratch);
+            checksummer.write(tar(data, "gnu"));
+            checksummer.finish();
+            var sums = spill.finish().toMap();
+            assertThat(sums).hasSize(600);
+            for (int i = 0; i < 300; i++) {
+                assertThat(sums.get("./link" + i)).as("link " + i).isEqualTo(sha256("content " + i))
+                        .isEqualTo(sums.get("./file" + i));
+            }
+        }
+    }
+
+    java.util.SortedMap<String, String> checksum(byte[] tar, int chunk) throws IOException {
+        try (Scratch scratch = new Scratch(scratchDir)) {
+            ChecksumSpill spill = new ChecksumSpill(scratch, null);
+            TarChecksummer checksummer = new TarChecksummer(spill, scratch);
+            for (int offset = 0; offset < tar.length; offset += chunk) {
+                checksummer.write(tar, offset, Math.min(chunk, tar.length - offset));
+            }
+            checksummer.finish();
+            return spill.finish().toMap();
+        }
     }
 
     static byte[] tar(Path directory, String format) throws Exception {

@@ -8,7 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import bbr.artifact.ArtifactName;
 import bbr.artifact.BackupMetadata;
-import bbr.artifact.MetadataYaml;
+import bbr.artifact.MetadataReader;
+import bbr.artifact.MetadataWriter;
 import bbr.testbed.cli.BbrRun;
 import bbr.testbed.director.Auth;
 import bbr.testbed.director.Deployment;
@@ -85,11 +86,11 @@ class DeploymentBackupRestoreIT {
                         "api-0-capi.tar", "database-0-mysql.tar", "database-1-mysql.tar", "redis-1-redis-server.tar",
                         "redis-server-redis-test-backup-one-restore-all.tar");
             }
-            BackupMetadata metadata = MetadataYaml.read(Files.readString(artifact.resolve("metadata")));
+            BackupMetadata metadata = MetadataReader.read(Files.readString(artifact.resolve("metadata")));
             assertThat(metadata.find(ArtifactName.custom("redis-server-redis-test-backup-one-restore-all"))
-                    .orElseThrow().checksums().byFile()).containsOnlyKeys("./dump.rdb");
+                    .orElseThrow().checksums().toMap()).containsOnlyKeys("./dump.rdb");
             assertThat(metadata.find(ArtifactName.ofInstance("api", "0", "capi")).orElseThrow().checksums()
-                    .byFile()).containsOnlyKeys("./blobs/a b/c");
+                    .toMap()).containsOnlyKeys("./blobs/a b/c");
 
             long capiLocked = only(events(vm.get(0)), "pre-backup-lock", "capi").nanos();
             for (Vm database : List.of(vm.get(1), vm.get(2))) {

@@ -8,7 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import bbr.artifact.ArtifactName;
 import bbr.artifact.BackupMetadata;
-import bbr.artifact.MetadataYaml;
+import bbr.artifact.MetadataReader;
+import bbr.artifact.MetadataWriter;
 import bbr.testbed.cli.BbrRun;
 import bbr.testbed.jobs.DemoJobs;
 import bbr.testbed.jobs.JobScripts;
@@ -68,11 +69,11 @@ class DirectorBackupRestoreIT {
         assertThat(metadataText).startsWith("instances:\n- name: bosh\n  index: \"0\"\n  artifacts:\n")
                 .containsPattern("backup_activity:\n  start_time: \\d{4}/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d \\S+\n"
                         + "  finish_time: \\d{4}/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d \\S+\n$");
-        BackupMetadata metadata = MetadataYaml.read(metadataText);
+        BackupMetadata metadata = MetadataReader.read(metadataText);
         assertThat(metadata.find(ArtifactName.ofInstance("bosh", "0", "blobstore")).orElseThrow().checksums()
-                .byFile()).isEqualTo(prefixed(original));
+                .toMap()).isEqualTo(prefixed(original));
         assertThat(metadata.find(ArtifactName.ofInstance("bosh", "0", "database")).orElseThrow().checksums()
-                .byFile()).isEqualTo(prefixed(originalDb));
+                .toMap()).isEqualTo(prefixed(originalDb));
         assertThat(tarNames(artifact.resolve("bosh-0-blobstore.tar"))).contains("./", "./a/b/c/deep.txt",
                 "./with space/file name.txt", "./big.bin");
 

@@ -8,7 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import bbr.artifact.ArtifactName;
 import bbr.artifact.BackupMetadata;
-import bbr.artifact.MetadataYaml;
+import bbr.artifact.MetadataReader;
+import bbr.artifact.MetadataWriter;
 import bbr.artifact.store.StoredFile;
 import bbr.testbed.cli.BbrProcess;
 import bbr.testbed.cli.BbrRun;
@@ -70,7 +71,7 @@ class EncodedArtifactIT {
         assertThat(metadataText).contains("    stored:\n      file: bosh-0-db.tar.zst.age\n      encoding: zstd+age\n"
                 + "      size: " + Files.size(artifact.resolve("bosh-0-db.tar.zst.age")) + "\n      sha256: ")
                 .doesNotContain("incomplete");
-        StoredFile stored = MetadataYaml.read(metadataText).find(ArtifactName.ofInstance("bosh", "0", "db"))
+        StoredFile stored = MetadataReader.read(metadataText).find(ArtifactName.ofInstance("bosh", "0", "db"))
                 .orElseThrow().stored();
         assertThat(sh("sha256sum " + artifact.resolve(stored.file()))).startsWith(stored.sha256());
 
@@ -153,8 +154,8 @@ class EncodedArtifactIT {
         Files.delete(encoded);
 
         // What the original's yaml.v2 reader sees: the keys it knows, and a NAME.tar beside them.
-        BackupMetadata metadata = MetadataYaml.read(Files.readString(artifact.resolve("metadata")));
-        assertThat(metadata.find(ArtifactName.ofInstance("bosh", "0", "db")).orElseThrow().checksums().byFile())
+        BackupMetadata metadata = MetadataReader.read(Files.readString(artifact.resolve("metadata")));
+        assertThat(metadata.find(ArtifactName.ofInstance("bosh", "0", "db")).orElseThrow().checksums().toMap())
                 .containsEntry("./dump.sql", dumpSha);
         BbrRun verify = BbrProcess.run(workDir, "verify", "--artifact-path", artifact.toString());
         assertThat(verify.exitCode()).as(verify.toString()).isZero();

@@ -98,6 +98,22 @@ class DirectorFaultsIT {
     }
 
     @Test
+    void bbrKilledDuringTheBackup_leavesAnArtifactThatSaysItIsIncomplete_whichRestoreRefuses() throws Exception {
+        vm.writeJobScript("db", "backup", JobScripts.recording("db", "backup", "sleep 30"));
+        try (BbrProcess bbr = BbrProcess.start(workDir, Map.of(), args("backup"))) {
+            bbr.awaitLine(line -> line.contains("Backing up db on bosh/0"), Duration.ofMinutes(1));
+            bbr.kill();
+        }
+        Path artifact = Artifacts.onlyArtifact(workDir);
+        assertThat(Files.readString(artifact.resolve("metadata"))).contains("incomplete: true");
+
+        BbrRun restore = BbrProcess.run(workDir, args("restore", "--artifact-path", artifact.toString()));
+        assertThat(restore.exitCode()).as(restore.toString()).isEqualTo(1);
+        assertThat(restore.stderr()).contains("Backup is incomplete");
+        assertThat(BbrProcess.run(workDir, args("backup-cleanup")).exitCode()).isZero();
+    }
+
+    @Test
     void sshdKilledWhileABackupScriptRuns_failsNamingTheVm_andBackupCleanupRecoversLater() throws Exception {
         vm.writeJobScript("db", "backup", JobScripts.recording("db", "backup", "sleep 5"));
         BbrRun run;

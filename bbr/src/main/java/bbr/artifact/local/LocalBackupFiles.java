@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
 
@@ -55,5 +56,10 @@ final class LocalBackupFiles implements BackupFiles {
     @Override
     public void remove(String file) throws IOException {
         Files.deleteIfExists(directory.resolve(file));
+    }
+
+    @Override
+    public Optional<Path> scratchDirectory() {
+        return Optional.of(directory);
     }
 }

@@ -2,7 +2,9 @@ package bbr.artifact.store;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -29,4 +31,13 @@ public interface BackupFiles {
 
     /** Removes {@code file}; nothing happens when it is absent. */
     void remove(String file) throws IOException;
+
+    /**
+     * A local directory of the backup where a run may keep temporary files (spilled checksums, removed at its end):
+     * the disk the operator set aside for backups, rather than {@code java.io.tmpdir}, which may be memory. Empty
+     * when the place is not local.
+     */
+    default Optional<Path> scratchDirectory() {
+        return Optional.empty();
+    }
 }

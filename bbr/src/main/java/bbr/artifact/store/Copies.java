@@ -2,7 +2,9 @@ package bbr.artifact.store;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
@@ -59,6 +61,13 @@ public final class Copies implements BackupFiles {
     @Override
     public List<String> list() throws IOException {
         return first().files().list();
+    }
+
+    /** The first copy's, when it is local: temporary files are the run's, not the copies'. */
+    @Override
+    public Optional<Path> scratchDirectory() {
+        return destinations.stream().filter(Destination::isGood).findFirst()
+                .flatMap(destination -> destination.files().scratchDirectory());
     }
 
     /** Removes the file from every copy still good; a copy where that fails is no longer good. */

@@ -54,6 +54,7 @@ public final class Benchmark {
             case ProxyCase.NAME -> ProxyCase.run(settings);
             case EncodedCase.RANDOM, EncodedCase.TEXT -> EncodedCase.run(name, settings);
             case S3WriterCase.NAME -> S3WriterCase.run(settings);
+            case "1vm-200k-files", "1vm-1m-files" -> ManyFilesCase.run(name, settings);
             case "jmh" -> TarHashReport.run(Math.max(5, settings.rounds()), line -> Table.row("jmh-tar-hash",
                     "MB/s, " + line.members(), line.sha256MbPerSecond(), line.checksummerMbPerSecond(),
                     line.ratio(), 0));
@@ -64,6 +65,7 @@ public final class Benchmark {
     private static List<String> cases() {
         List<String> all = new ArrayList<>(TransferCase.NAMES);
         all.addAll(EncodedCase.NAMES);
+        all.addAll(ManyFilesCase.NAMES);
         all.addAll(List.of(ControlPlaneCase.NAME, ProxyCase.NAME, RssCase.NAME, VersionCase.NAME, S3WriterCase.NAME,
                 "jmh"));
         return List.copyOf(all);

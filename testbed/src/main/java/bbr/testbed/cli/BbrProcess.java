@@ -129,6 +129,12 @@ public final class BbrProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** SIGKILL, as a power loss or the OOM killer ends a run: no shutdown hook, no cleanup. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
     /** Waits for exit and returns everything printed; fails if bbr is still running after {@code timeout}. */
     public BbrRun await(Duration timeout) {
         try {

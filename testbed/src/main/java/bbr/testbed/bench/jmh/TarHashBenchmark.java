@@ -1,6 +1,8 @@
 package bbr.testbed.bench.jmh;
 
-import bbr.artifact.Checksums;
+import bbr.artifact.ChecksumSpill;
+import bbr.artifact.Fingerprint;
+import bbr.artifact.Scratch;
 import bbr.artifact.TarChecksummer;
 import java.io.IOException;
 import java.security.MessageDigest;
@@ -44,12 +46,16 @@ public class TarHashBenchmark {
     }
 
     @Benchmark
-    public Checksums tarChecksummer() throws IOException {
-        TarChecksummer checksummer = new TarChecksummer();
-        for (int offset = 0; offset < tar.length; offset += CHUNK) {
-            checksummer.write(tar, offset, Math.min(CHUNK, tar.length - offset));
+    public Fingerprint tarChecksummer() throws IOException {
+        try (Scratch scratch = Scratch.temporary()) {
+            ChecksumSpill spill = new ChecksumSpill(scratch, null);
+            TarChecksummer checksummer = new TarChecksummer(spill, scratch);
+            for (int offset = 0; offset < tar.length; offset += CHUNK) {
+                checksummer.write(tar, offset, Math.min(CHUNK, tar.length - offset));
+            }
+            checksummer.finish();
+            return spill.finish().fingerprint();
         }
-        return checksummer.checksums();
     }
 
     @Benchmark

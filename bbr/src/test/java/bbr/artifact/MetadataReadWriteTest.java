@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class MetadataYamlTest {
+class MetadataReadWriteTest {
 
     static final Path FIXTURES = Path.of(System.getProperty("shared.dir", "../../shared")).resolve("fixtures");
 
@@ -22,7 +22,7 @@ class MetadataYamlTest {
         metadata.record(ArtifactName.custom("job-rel-backup-one-restore-all"), Checksums.of(Map.of("./a b", "cc")));
         metadata.setFinishTime("2026/11/27 00:16:40 UTC");
 
-        assertThat(MetadataYaml.write(metadata)).isEqualTo("""
+        assertThat(MetadataWriter.text(metadata)).isEqualTo("""
                 instances:
                 - name: redis
                   index: "0"
@@ -47,7 +47,7 @@ class MetadataYamlTest {
     void write_omitsEmptyInstancesAndCustomArtifacts() {
         BackupMetadata metadata = new BackupMetadata();
         metadata.setStartTime("2026/11/27 00:15:00 UTC");
-        assertThat(MetadataYaml.write(metadata)).isEqualTo("""
+        assertThat(MetadataWriter.text(metadata)).isEqualTo("""
                 backup_activity:
                   start_time: 2026/11/27 00:15:00 UTC
                 """);
@@ -55,14 +55,14 @@ class MetadataYamlTest {
 
     @Test
     void read_acceptsTheOriginalsArtifact() throws Exception {
-        BackupMetadata metadata = MetadataYaml.read(Files.readString(
+        BackupMetadata metadata = MetadataReader.read(Files.readString(
                 FIXTURES.resolve("gobbr-redis-3-instances/metadata")));
         assertThat(metadata.artifacts()).containsExactly(
                 ArtifactName.ofInstance("other-redis", "0", "redis-server"),
                 ArtifactName.ofInstance("redis", "0", "redis-server"),
                 ArtifactName.ofInstance("redis", "1", "redis-server"));
         assertThat(metadata.find(ArtifactName.ofInstance("redis", "1", "redis-server")).orElseThrow()
-                .checksums().byFile()).containsEntry("./redis-server/dump.rdb",
+                .checksums().toMap()).containsEntry("./redis-server/dump.rdb",
                 "66f7f1c19210f601eb7e087f510cbf6c045ca70654dc4c323902204dc4c38108");
         assertThat(metadata.startTime()).isEmpty();
     }
@@ -70,9 +70,9 @@ class MetadataYamlTest {
     @Test
     void roundTrip_keepsEverything() throws Exception {
         String original = Files.readString(FIXTURES.resolve("gobbr-director-3-jobs/metadata"));
-        BackupMetadata metadata = MetadataYaml.read(original);
+        BackupMetadata metadata = MetadataReader.read(original);
         metadata.setStartTime("2017/05/16 13:06:00 UTC");
-        BackupMetadata again = MetadataYaml.read(MetadataYaml.write(metadata));
+        BackupMetadata again = MetadataReader.read(MetadataWriter.text(metadata));
         assertThat(again.artifacts()).isEqualTo(metadata.artifacts());
         assertThat(again.startTime()).contains("2017/05/16 13:06:00 UTC");
     }
@@ -82,15 +82,15 @@ class MetadataYamlTest {
         BackupMetadata metadata = new BackupMetadata();
         metadata.setStartTime("2026/11/27 00:15:00 UTC");
         metadata.markIncomplete();
-        String text = MetadataYaml.write(metadata);
+        String text = MetadataWriter.text(metadata);
         assertThat(text).endsWith("  incomplete: true\n");
-        assertThat(MetadataYaml.read(text).incomplete()).isTrue();
-        assertThat(MetadataYaml.read("backup_activity:\n  start_time: x\n").incomplete()).isFalse();
+        assertThat(MetadataReader.read(text).incomplete()).isTrue();
+        assertThat(MetadataReader.read("backup_activity:\n  start_time: x\n").incomplete()).isFalse();
     }
 
     @Test
     void read_acceptsAnUnquotedIntegerIndex() {
-        BackupMetadata metadata = MetadataYaml.read("""
+        BackupMetadata metadata = MetadataReader.read("""
                 instances:
                 - name: bosh
                   index: 0
@@ -103,7 +103,7 @@ class MetadataYamlTest {
 
     @Test
     void read_keepsAMissingChecksumsKeyApartFromAnEmptyOne() {
-        BackupMetadata metadata = MetadataYaml.read("""
+        BackupMetadata metadata = MetadataReader.read("""
                 instances:
                 - name: bosh
                   index: "0"
@@ -116,10 +116,67 @@ class MetadataYamlTest {
 
     @Test
     void read_rejectsWrongTypes_namingTheField() {
-        assertThatThrownBy(() -> MetadataYaml.read("instances: 5"))
+        assertThatThrownBy(() -> MetadataReader.read("instances: 5"))
                 .hasMessageContaining("instances");
-        assertThatThrownBy(() -> MetadataYaml.read("instances:\n- name: x\n  index: '0'\n  artifacts: nope"))
+        assertThatThrownBy(() -> MetadataReader.read("instances:\n- name: x\n  index: '0'\n  artifacts: nope"))
                 .hasMessageContaining("artifacts of instance x/0");
-        assertThatThrownBy(() -> MetadataYaml.read("instances: [")).hasMessageContaining("invalid YAML");
+        assertThatThrownBy(() -> MetadataReader.read("instances: [")).hasMessageContaining("invalid YAML");
+    }
+
+    /** The bytes yaml.v2 v2.4.0 writes for these names (from the original's structs; see MetadataAgainstYamlV2Test). */
+    private static final String BINARY_KEYS = """
+            instances:
+            - name: bosh
+              index: "0"
+              artifacts:
+              - name: db
+                checksums:
+                  ? !!binary |
+                    Li////////////////////////////////////////////////////////////////////
+                    ////////////8=
+                  : bb
+                  !!binary Li9jYWbp: aa
+                  ./ok: cc
+            backup_activity:
+              start_time: 2026/11/27 00:15:00 UTC
+            """;
+
+    @Test
+    void namesThatAreNotUtf8_areWrittenAsYamlV2sBinaryKeys_andReadBackAsTheirBytes() throws Exception {
+        byte[] latin1 = {'.', '/', 'c', 'a', 'f', (byte) 0xE9};
+        byte[] long0xff = new byte[62];
+        java.util.Arrays.fill(long0xff, (byte) 0xFF);
+        long0xff[0] = '.';
+        long0xff[1] = '/';
+        BackupMetadata metadata = new BackupMetadata();
+        metadata.setStartTime("2026/11/27 00:15:00 UTC");
+        try (Scratch scratch = Scratch.temporary()) {
+            ChecksumSpill spill = new ChecksumSpill(scratch, bbr.artifact.goyaml.GoKeyOrder.INSTANCE);
+            spill.accept(latin1, "aa".getBytes());
+            spill.accept("./ok".getBytes(), "cc".getBytes());
+            spill.accept(long0xff, "bb".getBytes());
+            metadata.record(ArtifactName.ofInstance("bosh", "0", "db"), spill.finish());
+            assertThat(MetadataWriter.text(metadata)).isEqualTo(BINARY_KEYS);
+        }
+        java.util.Map<String, String> read = new java.util.HashMap<>();
+        MetadataReader.read(BINARY_KEYS).find(ArtifactName.ofInstance("bosh", "0", "db")).orElseThrow().checksums()
+                .replay((name, sum) -> read.put(java.util.HexFormat.of().formatHex(name), new String(sum)));
+        assertThat(read).containsOnly(
+                java.util.Map.entry(java.util.HexFormat.of().formatHex(latin1), "aa"),
+                java.util.Map.entry(java.util.HexFormat.of().formatHex(long0xff), "bb"),
+                java.util.Map.entry(java.util.HexFormat.of().formatHex("./ok".getBytes()), "cc"));
+    }
+
+    @Test
+    void aMetadataOfManyFiles_isReadPastSnakeYamlsDefaultLimit() throws Exception {
+        StringBuilder text = new StringBuilder("instances:\n- name: bosh\n  index: \"0\"\n  artifacts:\n"
+                + "  - name: blobs\n    checksums:\n");
+        for (int i = 0; i < 60_000; i++) {
+            text.append(String.format("      ./blobs/f%06d: %064x%n", i, i));
+        }
+        assertThat(text.length()).isGreaterThan(3 << 20);
+        BackupMetadata metadata = MetadataReader.read(text.toString());
+        assertThat(metadata.find(ArtifactName.ofInstance("bosh", "0", "blobs")).orElseThrow().checksums().count())
+                .isEqualTo(60_000);
     }
 }
