@@ -55,12 +55,12 @@ public final class Benchmark {
             case "jmh" -> TarHashReport.run(Math.max(5, settings.rounds()), line -> Table.row("jmh-tar-hash",
                     "MB/s, " + line.members(), line.sha256MbPerSecond(), line.checksummerMbPerSecond(),
                     line.ratio(), 0));
-            default -> TransferCase.run(name, settings);
+            default -> TransferCase.run(TransferSpec.named(name).orElseThrow(), settings);
         }
     }
 
     private static List<String> cases() {
-        List<String> all = new ArrayList<>(TransferCase.NAMES);
+        List<String> all = new ArrayList<>(TransferSpec.names());
         all.addAll(List.of(ControlPlaneCase.NAME, ProxyCase.NAME, RssCase.NAME, VersionCase.NAME, "jmh"));
         return List.copyOf(all);
     }

@@ -3,7 +3,9 @@ package bbr.testbed.director;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -58,6 +60,12 @@ final class Tasks implements AutoCloseable {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /** The finished tasks, by id. */
+    List<TaskSpan> spans() {
+        return tasks.values().stream().map(Task::span).flatMap(Optional::stream)
+                .sorted(Comparator.comparingLong(TaskSpan::id)).toList();
     }
 
     private void process(Task task, Work work, Optional<TaskFault> fault) {
