@@ -123,6 +123,33 @@ final class TestSshd implements Closeable {
         return seconds;
     }
 
+    /**
+     * CPU seconds of every connection that has ended (the listener's reaped children, with the commands they ran),
+     * plus those still open: what the server side spent on all of them.
+     */
+    double serverCpuSeconds() {
+        double seconds = cpuSeconds(process.pid(), false);
+        for (ProcessHandle p : process.descendants().toList()) {
+            seconds += cpuSeconds(p.pid(), true);
+        }
+        return seconds;
+    }
+
+    /** From /proc/PID/stat: the reaped children's time, and with {@code own} the process's own; 0 once it is gone. */
+    private static double cpuSeconds(long pid, boolean own) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+            if (own) {
+                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            }
+            return ticks / 100.0; // USER_HZ
+        } catch (IOException gone) {
+            return 0;
+        }
+    }
+
     String log() throws IOException {
         return Files.readString(dir.resolve("sshd.log"));
     }
