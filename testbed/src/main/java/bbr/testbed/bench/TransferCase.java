@@ -72,6 +72,10 @@ final class TransferCase {
             Commands.deleteTree(bbrDirectory);
         }
         String name = spec.name();
+        if (System.getenv("BENCH_TIMELINE") != null) {
+            timeline(name + " backup", bbrBackup.get(bbrBackup.size() - 1));
+            timeline(name + " restore", bbrRestore.get(bbrRestore.size() - 1));
+        }
         Table.row(name, "backup s", Timing.medianSeconds(floorBackup), median(bbrBackup, r -> r.timing().seconds()),
                 spec.backupTarget());
         Table.row(name, "restore s", Timing.medianSeconds(floorRestore),
@@ -104,6 +108,14 @@ final class TransferCase {
                 median(restores, r -> r.longestDiscoveryTask() + DISCOVERY_ALLOWANCE),
                 median(restores, BbrRun::firstLineToFirstCopy), target);
         Table.info(name, "restore: 'Completed restore' to exit s", median(restores, r -> r.after("Completed restore")));
+    }
+
+    /** Every line of one run with the second it arrived, on stderr: where the time went, for a reader. */
+    private static void timeline(String title, BbrRun run) {
+        System.err.println("# " + title + " (last round), seconds from start:");
+        run.lines().forEach(line -> System.err.printf(java.util.Locale.ROOT, "%7.3f %s%n", line.seconds(),
+                line.text()));
+        System.err.printf(java.util.Locale.ROOT, "%7.3f (exit)%n", run.exitSeconds());
     }
 
     private static double median(List<BbrRun> runs, ToDoubleFunction<BbrRun> figure) {
