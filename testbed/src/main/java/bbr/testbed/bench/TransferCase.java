@@ -36,13 +36,18 @@ final class TransferCase {
                 }
             }
             spec.pinning().pinVms(farm.vms());
-            try (BbrSide bbr = spec.deploymentMode()
-                    ? DeploymentRuns.start(settings.bbr(), deployment(farm.vms()),
-                            spec.taskDelays() ? DeploymentRuns.REALISTIC_TASK_STATE : Duration.ZERO)
-                    : new DirectorRuns(settings.bbr(), farm.vm(0), spec.pinning())) {
-                measure(spec, settings, farm.vms(), bbr);
+            try (BbrSide bbr = side(spec, settings.bbr(), farm.vms());
+                 BbrSide baseline = settings.baselineBbr().map(other -> side(spec, other, farm.vms())).orElse(null)) {
+                measure(spec, settings, farm.vms(), bbr, baseline);
             }
         }
+    }
+
+    private static BbrSide side(TransferSpec spec, Path bbr, List<Vm> vms) {
+        return spec.deploymentMode()
+                ? DeploymentRuns.start(bbr, deployment(vms),
+                        spec.taskDelays() ? DeploymentRuns.REALISTIC_TASK_STATE : Duration.ZERO)
+                : new DirectorRuns(bbr, vms.get(0), spec.pinning());
     }
 
     /** Every VM an instance of one group running the job "data": one bbr for all, as an operator runs it. */
@@ -55,23 +60,44 @@ final class TransferCase {
                 .build();
     }
 
-    private static void measure(TransferSpec spec, BenchSettings settings, List<Vm> vms, BbrSide bbr)
-            throws Exception {
+    /** {@code baseline}: another build run in turns with {@code bbr} (first in even rounds), or null. */
+    private static void measure(TransferSpec spec, BenchSettings settings, List<Vm> vms, BbrSide bbr,
+                                BbrSide baseline) throws Exception {
         List<Timing> floorBackup = new ArrayList<>();
         List<BbrRun> bbrBackup = new ArrayList<>();
         List<Timing> floorRestore = new ArrayList<>();
         List<BbrRun> bbrRestore = new ArrayList<>();
+        List<BbrRun> baselineBackup = new ArrayList<>();
+        List<BbrRun> baselineRestore = new ArrayList<>();
         for (int round = 0; round < settings.rounds(); round++) {
             Path floorDirectory = settings.work().resolve("floor-" + round);
             Path bbrDirectory = settings.work().resolve("bbr-" + round);
+            Path baselineDirectory = settings.work().resolve("baseline-" + round);
+            boolean baselineFirst = round % 2 == 0;
             floorBackup.add(Floor.backup(vms, floorDirectory, spec.pinning()));
+            if (baseline != null && baselineFirst) {
+                baselineBackup.add(baseline.backup(baselineDirectory));
+            }
             bbrBackup.add(bbr.backup(bbrDirectory));
+            if (baseline != null && !baselineFirst) {
+                baselineBackup.add(baseline.backup(baselineDirectory));
+            }
             floorRestore.add(Floor.restore(vms, floorDirectory, spec.pinning()));
+            if (baseline != null && baselineFirst) {
+                baselineRestore.add(baseline.restore(baselineDirectory));
+            }
             bbrRestore.add(bbr.restore(bbrDirectory));
+            if (baseline != null && !baselineFirst) {
+                baselineRestore.add(baseline.restore(baselineDirectory));
+            }
             Commands.deleteTree(floorDirectory);
             Commands.deleteTree(bbrDirectory);
+            Commands.deleteTree(baselineDirectory);
         }
         String name = spec.name();
+        if (baseline != null) {
+            compare(spec, baselineBackup, bbrBackup, baselineRestore, bbrRestore);
+        }
         if (System.getenv("BENCH_TIMELINE") != null) {
             timeline(name + " backup", bbrBackup.get(bbrBackup.size() - 1));
             timeline(name + " restore", bbrRestore.get(bbrRestore.size() - 1));
@@ -86,6 +112,26 @@ final class TransferCase {
         Table.row(name, "restore CPU s, machine", Timing.medianCpuSeconds(floorRestore),
                 median(bbrRestore, r -> r.timing().cpuSeconds()), 0);
         phases(spec, bbrBackup, bbrRestore);
+    }
+
+    /** This build against the baseline build: rows named "A/B …", baseline first, no target. */
+    private static void compare(TransferSpec spec, List<BbrRun> baselineBackup, List<BbrRun> bbrBackup,
+                                List<BbrRun> baselineRestore, List<BbrRun> bbrRestore) {
+        String name = spec.name();
+        Table.row(name, "A/B backup s", median(baselineBackup, r -> r.timing().seconds()),
+                median(bbrBackup, r -> r.timing().seconds()), 0);
+        Table.row(name, "A/B restore s", median(baselineRestore, r -> r.timing().seconds()),
+                median(bbrRestore, r -> r.timing().seconds()), 0);
+        Table.row(name, "A/B backup CPU s, machine", median(baselineBackup, r -> r.timing().cpuSeconds()),
+                median(bbrBackup, r -> r.timing().cpuSeconds()), 0);
+        Table.row(name, "A/B restore CPU s, machine", median(baselineRestore, r -> r.timing().cpuSeconds()),
+                median(bbrRestore, r -> r.timing().cpuSeconds()), 0);
+        Table.row(name, "A/B backup: 1st line to copy s", median(baselineBackup, BbrRun::firstLineToFirstCopy),
+                median(bbrBackup, BbrRun::firstLineToFirstCopy), 0);
+        Table.row(name, "A/B 'Backup created' to exit s", median(baselineBackup, r -> r.after("Backup created")),
+                median(bbrBackup, r -> r.after("Backup created")), 0);
+        Table.row(name, "A/B restore: 1st line to copy s", median(baselineRestore, BbrRun::firstLineToFirstCopy),
+                median(bbrRestore, BbrRun::firstLineToFirstCopy), 0);
     }
 
     /** Where bbr's time goes before the first byte moves and after the last. */
