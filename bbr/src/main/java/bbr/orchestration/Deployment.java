@@ -58,18 +58,8 @@ final class Deployment {
      */
     void checkArtifactRootAbsent(Outcome outcome, boolean claim) {
         // One command per VM, all VMs at once: a round trip each, which in turn add up on a large deployment.
-        BbrError[] errors = new BbrError[instances.size()];
-        List<Parallel.Task> checks = new ArrayList<>();
-        for (int i = 0; i < instances.size(); i++) {
-            int index = i;
-            checks.add(() -> errors[index] = artifactRootError(instances.get(index), claim));
-        }
-        Parallel.run(Parallel.DEFAULT_WIDTH, checks);
-        for (BbrError error : errors) {
-            if (error != null) {
-                outcome.add(error); // in instance order, whichever VM answered first
-            }
-        }
+        outcome.addAll(Parallel.inOrder(Parallel.DEFAULT_WIDTH, instances, instance -> artifactRootError(instance,
+                claim)));
     }
 
     private static BbrError artifactRootError(Instance instance, boolean claim) {

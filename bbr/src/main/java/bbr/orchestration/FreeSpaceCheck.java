@@ -8,7 +8,6 @@ import bbr.instance.Job;
 import bbr.instance.ScriptName;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,18 +28,7 @@ final class FreeSpaceCheck {
     static void run(Deployment deployment, BackupDirectory artifact, Outcome outcome) {
         List<Instance> receiving = deployment.instances().stream()
                 .filter(instance -> instance.hasScript(ScriptName.RESTORE)).toList();
-        BbrError[] errors = new BbrError[receiving.size()];
-        List<Parallel.Task> checks = new ArrayList<>();
-        for (int i = 0; i < receiving.size(); i++) {
-            int index = i;
-            checks.add(() -> errors[index] = check(receiving.get(index), artifact));
-        }
-        Parallel.run(Parallel.DEFAULT_WIDTH, checks);
-        for (BbrError error : errors) {
-            if (error != null) {
-                outcome.add(error);
-            }
-        }
+        outcome.addAll(Parallel.inOrder(Parallel.DEFAULT_WIDTH, receiving, instance -> check(instance, artifact)));
     }
 
     private static BbrError check(Instance instance, BackupDirectory artifact) {

@@ -7,7 +7,6 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -55,7 +54,7 @@ class SshParallelBenchmark {
         List<double[]> bbr = new ArrayList<>();
         List<double[]> flipped = new ArrayList<>();
         try (TestSshd sshd = TestSshd.start(dir)) {
-            Path key = writeClientKey(sshd, dir.resolve("client_key"));
+            Path key = sshd.writeClientKey(dir.resolve("client_key"));
             try (SshConnector connector = new SshConnector(settings())) {
                 String flip = System.getProperty("bbr.ssh.benchmark.flip");
                 for (int round = 0; round < rounds; round++) {
@@ -197,15 +196,6 @@ class SshParallelBenchmark {
             seconds += Integer.parseInt(minutes[0]) * 60 + Double.parseDouble(minutes[1]);
         }
         return seconds;
-    }
-
-    /** OpenSSH's client needs the test key on disk; it reads PKCS#8 PEM. */
-    private static Path writeClientKey(TestSshd sshd, Path file) throws Exception {
-        Files.writeString(file, "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(sshd.clientKey.getPrivate().getEncoded())
-                + "\n-----END PRIVATE KEY-----\n");
-        shell("chmod 600 " + file);
-        return file;
     }
 
     private static void shell(String command) throws Exception {

@@ -83,6 +83,16 @@ final class TestSshd implements Closeable {
         return new SshTarget("127.0.0.1", port, "root", clientKey, policy);
     }
 
+    /** Writes the client key where OpenSSH's {@code ssh -i} reads it (PKCS#8 PEM, mode 600), for baselines. */
+    Path writeClientKey(Path file) throws IOException {
+        Files.writeString(file, "-----BEGIN PRIVATE KEY-----\n"
+                + java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(clientKey.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n");
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        return file;
+    }
+
     /** Adds a key to authorized_keys (sshd rereads it on every login). */
     void authorize(String publicKeyLine) throws IOException {
         Files.writeString(dir.resolve("authorized_keys"), publicKeyLine + "\n", StandardOpenOption.APPEND);

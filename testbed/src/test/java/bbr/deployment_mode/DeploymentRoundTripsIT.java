@@ -2,7 +2,6 @@ package bbr.deployment_mode;
 
 import static bbr.deployment_mode.DeploymentFixture.args;
 import static bbr.deployment_mode.DeploymentFixture.bbr;
-import static bbr.deployment_mode.DeploymentFixture.installJob;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bbr.testbed.cli.Artifacts;
@@ -46,11 +45,9 @@ class DeploymentRoundTripsIT {
     @BeforeEach
     void setUp() {
         for (Vm vm : VMS.farm().vms()) {
-            DeploymentFixture.wipe(vm);
             vm.exec("rm -rf " + GATE_BIN + " " + GATE_OPEN + " " + GATE_SUDOERS).orThrow();
-            installJob(vm, "redis-server", "");
-            vm.writeFile("/var/vcap/store/redis-server/dump.rdb", "data of " + vm.name(), 0644);
         }
+        DeploymentFixture.redisOnEveryVm(VMS.farm().vms(), "data");
     }
 
     @Test
