@@ -1,5 +1,6 @@
 package bbr.artifact;
 
+import bbr.artifact.store.StoredFile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -17,9 +18,12 @@ public final class BackupMetadata {
 
     /**
      * One artifact with its checksums; {@code checksums} is {@code null} when the file lacks the key, which
-     * restore reports as such rather than as a mismatch.
+     * restore reports as such rather than as a mismatch. {@code stored} only for a compressed or encrypted file.
      */
-    public record ArtifactEntry(String name, Checksums checksums) {
+    public record ArtifactEntry(String name, Checksums checksums, StoredFile stored) {
+        public ArtifactEntry(String name, Checksums checksums) {
+            this(name, checksums, null);
+        }
     }
 
     private final List<InstanceEntry> instances = new ArrayList<>();
@@ -27,6 +31,7 @@ public final class BackupMetadata {
     private String startTime;
     private String finishTime;
     private boolean incomplete;
+    private StoredFile manifest;
 
     public synchronized void setStartTime(String time) {
         startTime = time;
@@ -45,6 +50,20 @@ public final class BackupMetadata {
         return incomplete;
     }
 
+    /** While a backup runs its metadata says incomplete, so that a crash leaves nothing that looks whole. */
+    public synchronized void setIncomplete(boolean value) {
+        incomplete = value;
+    }
+
+    /** The encrypted manifest ({@code manifest.yml.age}), when there is one. */
+    public synchronized Optional<StoredFile> manifest() {
+        return Optional.ofNullable(manifest);
+    }
+
+    public synchronized void setManifest(StoredFile stored) {
+        manifest = stored;
+    }
+
     public synchronized Optional<String> startTime() {
         return Optional.ofNullable(startTime);
     }
@@ -54,7 +73,11 @@ public final class BackupMetadata {
     }
 
     public synchronized void record(ArtifactName artifact, Checksums checksums) {
-        ArtifactEntry entry = new ArtifactEntry(artifact.name(), checksums);
+        record(artifact, checksums, null);
+    }
+
+    public synchronized void record(ArtifactName artifact, Checksums checksums, StoredFile stored) {
+        ArtifactEntry entry = new ArtifactEntry(artifact.name(), checksums, stored);
         if (artifact.isCustom()) {
             customArtifacts.add(entry);
             return;

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import bbr.artifact.store.StoredFile;
 import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -29,6 +30,9 @@ public final class MetadataYaml {
                     + "|~|null|Null|NULL|");
 
     private static final String INCOMPLETE = "incomplete";
+    /** Keys the original's reader ignores: only for compressed or encrypted files (issue #12). */
+    private static final String STORED = "stored";
+    private static final String MANIFEST = "manifest";
 
     private MetadataYaml() {
     }
@@ -57,6 +61,7 @@ public final class MetadataYaml {
             activity.put(INCOMPLETE, true);
         }
         root.put("backup_activity", activity);
+        metadata.manifest().ifPresent(manifest -> root.put(MANIFEST, stored(manifest)));
         return yaml().dump(root);
     }
 
@@ -81,13 +86,15 @@ public final class MetadataYaml {
                 Map<?, ?> fields = as(artifact, Map.class, "an artifact of instance " + name + "/" + index);
                 String job = string(fields.get("name"), "an artifact name of instance " + name + "/" + index);
                 metadata.record(ArtifactName.ofInstance(name, index, job),
-                        checksums(fields.get("checksums"), name + "/" + index + " " + job));
+                        checksums(fields.get("checksums"), name + "/" + index + " " + job),
+                        stored(fields.get(STORED), "stored of " + name + "/" + index + " " + job));
             }
         }
         for (Object item : list(map.get("custom_artifacts"), "custom_artifacts")) {
             Map<?, ?> fields = as(item, Map.class, "an entry of custom_artifacts");
             String name = string(fields.get("name"), "custom_artifacts[].name");
-            metadata.record(ArtifactName.custom(name), checksums(fields.get("checksums"), name));
+            metadata.record(ArtifactName.custom(name), checksums(fields.get("checksums"), name),
+                    stored(fields.get(STORED), "stored of " + name));
         }
         if (map.get("backup_activity") instanceof Map<?, ?> activity) {
             if (activity.get("start_time") != null) {
@@ -100,6 +107,7 @@ public final class MetadataYaml {
                 metadata.markIncomplete();
             }
         }
+        metadata.setManifest(stored(map.get(MANIFEST), MANIFEST));
         return metadata;
     }
 
@@ -107,7 +115,32 @@ public final class MetadataYaml {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("name", artifact.name());
         entry.put("checksums", new LinkedHashMap<>(artifact.checksums().byFile()));
+        if (artifact.stored() != null) {
+            entry.put(STORED, stored(artifact.stored()));
+        }
         return entry;
+    }
+
+    private static Map<String, Object> stored(StoredFile stored) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("file", stored.file());
+        entry.put("encoding", stored.encoding());
+        entry.put("size", stored.size());
+        entry.put("sha256", stored.sha256());
+        return entry;
+    }
+
+    private static StoredFile stored(Object value, String what) {
+        if (value == null) {
+            return null;
+        }
+        Map<?, ?> map = as(value, Map.class, what);
+        Object size = map.get("size");
+        if (!(size instanceof Number number)) {
+            throw new IllegalArgumentException("missing or invalid " + what + ".size");
+        }
+        return new StoredFile(string(map.get("file"), what + ".file"), string(map.get("encoding"),
+                what + ".encoding"), number.longValue(), string(map.get("sha256"), what + ".sha256"));
     }
 
     private static Checksums checksums(Object value, String owner) {

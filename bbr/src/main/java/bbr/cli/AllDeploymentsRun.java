@@ -61,6 +61,11 @@ final class AllDeploymentsRun {
             return 0;
         }
         boolean advise = failed.stream().anyMatch(result -> advisesCleanup.test(result.outcome()));
+        if (context.terminal().json() != null) {
+            failed.forEach(result -> result.outcome().errors().forEach(error -> context.terminal().json().error(
+                    redactor.redact(error.getMessage()), 1, result.deployment(),
+                    advise ? AllDeploymentsReport.ADVICE : null)));
+        }
         context.terminal().err().print(redactor.redact(AllDeploymentsReport.errors(wording, results,
                 advise ? AllDeploymentsReport.ADVICE : null)));
         ErrorReport.writeStackTraces(failed.stream().flatMap(result -> result.outcome().errors().stream()).toList(),

@@ -2,7 +2,10 @@ package bbr.cli;
 
 import bbr.log.Logger;
 import bbr.orchestration.Backuper;
-import java.nio.file.Path;
+import bbr.artifact.store.ArtifactPlace;
+import bbr.artifact.store.Encoding;
+import java.util.Optional;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -11,26 +14,43 @@ import picocli.CommandLine.Option;
 class BackupCommand extends Subcommand {
 
     @Option(names = {"--artifact-path", "-a"}, description = "Specify an optional path to save the backup artifacts to")
-    Path artifactPath;
+    String artifactPath;
+
+    @CommandLine.Mixin
+    EncodingOptions encodingOptions = new EncodingOptions();
 
     BackupCommand(Target target, CliContext context) {
         super(target, context);
     }
 
     /** Director mode has neither a manifest to save nor a lock-free mode. */
-    Backuper.Request request(Path parent) {
-        return new Backuper.Request(parent, false, false);
+    Backuper.Request request(ArtifactPlace place, Encoding encoding) {
+        return new Backuper.Request(place, encoding, false, false);
+    }
+
+    /** The flags' encoding, or empty after telling the operator which flag is wrong. */
+    Optional<Encoding> encoding() {
+        try {
+            return Optional.of(encodingOptions.encoding(context.terminal().workingDirectory(), System::getenv));
+        } catch (IllegalArgumentException e) {
+            context.terminal().flagError(e.getMessage());
+            return Optional.empty();
+        }
     }
 
     /** Where artifacts go: {@code --artifact-path}, relative to the working directory, or the directory itself. */
-    Path artifactParent() {
-        return context.terminal().workingDirectory().resolve(artifactPath != null ? artifactPath : Path.of(""));
+    ArtifactPlace artifactPlace() {
+        return ArtifactPlaces.forBackups(artifactPath, context.terminal().workingDirectory());
     }
 
     @Override
     int run(Logger logger) {
+        Optional<Encoding> encoding = encoding();
+        if (encoding.isEmpty()) {
+            return 1;
+        }
         Backuper.Result result = new Backuper(target.source(logger), logger, context.clock(), trapCtrlC("backup"))
-                .backup(request(artifactParent()));
+                .backup(request(artifactPlace(), encoding.get()));
         return ErrorReport.report(result.outcome(), context.terminal(), context.clock(), target.redactor(),
                 result.outcome().recommendsBackupCleanup() ? ErrorReport.BACKUP_CLEANUP_ADVICE : null);
     }

@@ -10,8 +10,19 @@ import java.time.Clock;
 /** What every command needs from the outside world, passed in so tests can drive the CLI in-process. */
 record CliContext(Terminal terminal, Clock clock, Screen screen) {
 
-    /** The run's log on stdout, secrets redacted; progress as percent lines, or live rows on a terminal. */
+    /** This run with {@code --json}: events and console lines as JSON objects on stdout, no live block. */
+    CliContext asJson(JsonLines json) {
+        return new CliContext(terminal.withJson(json), clock, json.screen());
+    }
+
+    /**
+     * The run's log on stdout, secrets redacted; progress as percent lines, or live rows on a terminal; with
+     * {@code --json}, JSON objects.
+     */
     Logger logger(boolean debug, Redactor redactor) {
+        if (terminal.json() != null) {
+            return redactor.wrap(terminal.json().logger(debug));
+        }
         Logger lines = redactor.wrap(new LinePrinter(screen::println, debug, clock));
         return screen.progress().map(lines::withProgress).orElse(lines);
     }

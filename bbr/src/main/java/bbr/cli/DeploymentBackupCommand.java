@@ -1,5 +1,7 @@
 package bbr.cli;
 
+import bbr.artifact.store.ArtifactPlace;
+import bbr.artifact.store.Encoding;
 import bbr.log.Logger;
 import bbr.orchestration.Backuper;
 import bbr.orchestration.Cancellation;
@@ -28,8 +30,14 @@ final class DeploymentBackupCommand extends BackupCommand {
     }
 
     @Override
-    Backuper.Request request(Path parent) {
-        return new Backuper.Request(parent, withManifest, unsafeLockFree);
+    Backuper.Request request(ArtifactPlace place, Encoding encoding) {
+        return new Backuper.Request(place, encoding, withManifest, unsafeLockFree);
+    }
+
+    @Override
+    Optional<String> conflictingFlags() {
+        return unsafeLockFree && target.allDeployments().isPresent() ? Optional.of(LOCK_FREE_WITH_ALL)
+                : Optional.empty();
     }
 
     @Override
@@ -38,17 +46,19 @@ final class DeploymentBackupCommand extends BackupCommand {
         if (all.isEmpty()) {
             return super.run(logger);
         }
-        if (unsafeLockFree) {
-            context.terminal().flagError(LOCK_FREE_WITH_ALL);
+        Optional<Encoding> encoding = encoding();
+        if (encoding.isEmpty()) {
             return 1;
         }
-        Path parent = artifactParent();
+        ArtifactPlace place = artifactPlace();
         Cancellation cancellation = trapCtrlC("backup"); // one answer stops every deployment's run
         AllDeploymentsRun run = new AllDeploymentsRun(all.get(), context, target.redactor(),
                 AllDeploymentsWording.BACKUP);
-        return run.run(logger, new LoggedDeploymentStep(run, context, artifactPath, target.debug(), target.redactor(),
+        return run.run(logger, new LoggedDeploymentStep(run, context, artifactPath == null ? null
+                : Path.of(artifactPath), target.debug(), target.redactor(),
                 (deployment, log, timestamp) -> new Backuper(all.get().source(deployment, log), log, context.clock(),
-                        cancellation).backup(new Backuper.Request(parent, withManifest, false, timestamp)).outcome()),
+                        cancellation).backup(new Backuper.Request(place, encoding.get(), withManifest, false, timestamp))
+                        .outcome()),
                 Outcome::recommendsBackupCleanup);
     }
 }

@@ -9,13 +9,13 @@ import bbr.proxy.AllProxy;
 import bbr.proxy.ProxyRoute;
 import bbr.log.Redactor;
 import bbr.orchestration.InstanceSource;
+import bbr.ssh.KnownHosts;
 import java.io.IOException;
 import java.net.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 import picocli.CommandLine;
@@ -23,9 +23,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code bbr deployment}: back up a deployment's VMs found through the BOSH Director. */
-@Command(name = "deployment", description = "Backup BOSH deployments",
-        synopsisHeading = "USAGE:%n   ", customSynopsis = "bbr deployment [options] subcommand [subcommand options]")
-final class DeploymentCommand implements Target, AllDeploymentsTarget, Callable<Integer> {
+@Command(name = "deployment", description = "Backup BOSH deployments")
+final class DeploymentCommand implements Target, AllDeploymentsTarget {
 
     @Option(names = {"--target", "-t"}, description = "BOSH Director URL [$BOSH_ENVIRONMENT]")
     String target;
@@ -54,12 +53,10 @@ final class DeploymentCommand implements Target, AllDeploymentsTarget, Callable<
             + " is provided. Currently only supported for: pre-backup-check, backup and backup-cleanup")
     boolean allDeployments;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
     private final CliContext context;
     private final Function<String, String> environment;
     private AllProxy allProxy;
+    private KnownHosts knownHosts;
     private ProxyRoute route;
     private SSLContext trust;
 
@@ -69,29 +66,29 @@ final class DeploymentCommand implements Target, AllDeploymentsTarget, Callable<
     }
 
     @Override
-    public Integer call() {
-        printHelp();
-        return 0;
-    }
-
-    @Override
-    public Optional<String> missingFlag() {
+    public Optional<String> missingFlag(boolean helpRequested) {
+        boolean named = deployment != null && !deployment.isEmpty();
         target = orEnv(target, "BOSH_ENVIRONMENT");
         username = orEnv(username, "BOSH_CLIENT");
         password = orEnv(password, "BOSH_CLIENT_SECRET");
         deployment = orEnv(deployment, "BOSH_DEPLOYMENT");
         caCert = orEnv(orEnv(caCert, "CA_CERT"), "BOSH_CA_CERT");
-        if (target == null) {
+        if (!helpRequested && target == null) {
             return Optional.of("--target flag is required.");
         }
-        if (username == null) {
+        if (!helpRequested && username == null) {
             return Optional.of("--username flag is required.");
         }
-        if (password == null) {
+        if (!helpRequested && password == null) {
             return Optional.of("--password flag is required.");
         }
         if ((deployment == null) == !allDeployments) {
-            return Optional.of("provide one of '--deployment' or '--all-deployments' flags.");
+            String refusal = "provide one of '--deployment' or '--all-deployments' flags.";
+            // The original refuses the pair too, without saying where the name came from.
+            return Optional.of(deployment != null && !named
+                    ? refusal + " The deployment '" + deployment + "' came from BOSH_DEPLOYMENT: unset it to use"
+                            + " --all-deployments."
+                    : refusal);
         }
         return Optional.empty();
     }
@@ -111,10 +108,21 @@ final class DeploymentCommand implements Target, AllDeploymentsTarget, Callable<
         try {
             scriptTimeout.duration();
             allProxy = AllProxy.parse(environment.apply(AllProxy.VARIABLE));
+            // Only a jumpbox is checked against known_hosts: the VMs' keys come from the Director.
+            if (allProxy instanceof AllProxy.Jumpbox) {
+                knownHosts = KnownHosts.fromEnvironment(environment::apply);
+            }
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());
         }
         return Optional.empty();
+    }
+
+    @Override
+    public void reportHostKeyMatches() {
+        if (knownHosts != null) {
+            knownHosts = knownHosts.reportingMatches();
+        }
     }
 
     @Override
@@ -150,10 +158,13 @@ final class DeploymentCommand implements Target, AllDeploymentsTarget, Callable<
                 .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** {@code BOSH_ALL_PROXY} carries Director, UAA and SSH traffic alike; one route for the whole run. */
+    /**
+     * {@code BOSH_ALL_PROXY} carries Director, UAA and SSH traffic alike; one route for the whole run, which says
+     * on the screen (not in one deployment's log file) which jumpbox host key it accepted.
+     */
     private synchronized ProxyRoute route() {
         if (route == null) {
-            route = ProxyRoutes.of(allProxy);
+            route = ProxyRoutes.of(allProxy, knownHosts, context.logger(debug, redactor()));
         }
         return route;
     }
@@ -170,11 +181,6 @@ final class DeploymentCommand implements Target, AllDeploymentsTarget, Callable<
     @Override
     public String verdictSubject() {
         return "Deployment '" + deployment + "'";
-    }
-
-    @Override
-    public void printHelp() {
-        spec.commandLine().usage(context.terminal().out());
     }
 
     private String orEnv(String value, String variable) {

@@ -3,19 +3,25 @@ package bbr.cli;
 import bbr.log.Logger;
 import bbr.proxy.AllProxy;
 import bbr.orchestration.InstanceSource;
+import bbr.ssh.KnownHosts;
 import bbr.standalone.DirectorInstanceSource;
 import bbr.standalone.HostAndPort;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code bbr director}: back up a BOSH Director VM reached directly over SSH. */
-@Command(name = "director", description = "Backup BOSH director",
-        synopsisHeading = "USAGE:%n   ", customSynopsis = "bbr director [options] subcommand [subcommand options]")
-final class DirectorCommand implements Target, Callable<Integer> {
+@Command(name = "director", description = "Backup BOSH director")
+final class DirectorCommand implements Target {
+
+    /** The original words the director's subcommands for a director (restore's text is the deployment one). */
+    static final java.util.Map<String, String> DESCRIPTIONS = java.util.Map.of(
+            "pre-backup-check", "Check a BOSH Director can be backed up",
+            "backup", "Backup a BOSH Director",
+            "backup-cleanup", "Cleanup a director after a backup was interrupted",
+            "restore-cleanup", "Cleanup a director after a restore was interrupted");
 
     @Option(names = "--host", description = "BOSH Director hostname, with an optional port. Port defaults to 22")
     String host;
@@ -32,24 +38,14 @@ final class DirectorCommand implements Target, Callable<Integer> {
     @Option(names = "--debug", description = "Enable debug logs")
     boolean debug;
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    private final CliContext context;
     private AllProxy allProxy;
-
-    DirectorCommand(CliContext context) {
-        this.context = context;
-    }
+    private KnownHosts knownHosts;
 
     @Override
-    public Integer call() {
-        printHelp();
-        return 0;
-    }
-
-    @Override
-    public Optional<String> missingFlag() {
+    public Optional<String> missingFlag(boolean helpRequested) {
+        if (helpRequested) {
+            return Optional.empty();
+        }
         if (host == null || host.isEmpty()) {
             return Optional.of("--host flag is required.");
         }
@@ -68,10 +64,20 @@ final class DirectorCommand implements Target, Callable<Integer> {
             HostAndPort.parse(host);
             scriptTimeout.duration();
             allProxy = AllProxy.parse(System.getenv(AllProxy.VARIABLE));
-            return Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage().startsWith("--") ? e.getMessage() : "--host: " + e.getMessage());
         }
+        try {
+            knownHosts = KnownHosts.fromEnvironment(System::getenv);
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    @Override
+    public void reportHostKeyMatches() {
+        knownHosts = knownHosts.reportingMatches();
     }
 
     @Override
@@ -82,16 +88,11 @@ final class DirectorCommand implements Target, Callable<Integer> {
     @Override
     public InstanceSource source(Logger logger) {
         return new DirectorInstanceSource(HostAndPort.parse(host), username, privateKeyPath, logger,
-                scriptTimeout.duration(), ProxyRoutes.of(allProxy));
+                scriptTimeout.duration(), ProxyRoutes.of(allProxy, knownHosts, logger), knownHosts);
     }
 
     @Override
     public String verdictSubject() {
         return "Director";
-    }
-
-    @Override
-    public void printHelp() {
-        spec.commandLine().usage(context.terminal().out());
     }
 }

@@ -1,5 +1,6 @@
 package bbr.cli;
 
+import bbr.log.Failures;
 import bbr.log.Redactor;
 import bbr.orchestration.BbrError;
 import bbr.orchestration.Outcome;
@@ -27,14 +28,22 @@ final class ErrorReport {
     private ErrorReport() {
     }
 
-    /** Returns the exit code; prints nothing on success (the original's blank stderr line is not kept). */
+    /**
+     * Returns the exit code; prints nothing on success (the original's blank stderr line is not kept). A failure's
+     * block ends with a blank line, as the original's does (urfave/cli prints the newline-terminated message with
+     * Println).
+     */
     static int report(Outcome outcome, Terminal terminal, Clock clock, Redactor redactor, String footer) {
         if (!outcome.failed()) {
             return 0;
         }
+        if (terminal.json() != null) {
+            outcome.errors().forEach(error -> terminal.json().error(redactor.redact(Failures.scrub(error.getMessage())),
+                    error.kind().bit(), null, footer));
+        }
         terminal.err().print(redactor.redact(block(outcome.errors())));
+        terminal.err().println();
         if (footer != null) {
-            terminal.err().println();
             terminal.err().println(footer);
         }
         writeStackTraces(outcome.errors(), terminal, clock, redactor);
@@ -46,7 +55,8 @@ final class ErrorReport {
         StringBuilder text = new StringBuilder();
         text.append(errors.size() == 1 ? "1 error occurred:" : errors.size() + " errors occurred:").append('\n');
         for (int i = 0; i < errors.size(); i++) {
-            text.append("error ").append(i + 1).append(":\n").append(errors.get(i).getMessage().strip()).append('\n');
+            text.append("error ").append(i + 1).append(":\n").append(Failures.scrub(errors.get(i).getMessage().strip()))
+                    .append('\n');
         }
         return text.toString();
     }

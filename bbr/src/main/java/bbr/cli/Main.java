@@ -1,5 +1,6 @@
 package bbr.cli;
 
+import bbr.log.Failures;
 import bbr.instance.Version;
 import bbr.log.Redactor;
 import bbr.ssh.Warmup;
@@ -19,10 +20,27 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (isVersion(args)) {
+            printVersion(System.out);
+            System.exit(0);
+        }
         boolean terminal = isTerminal(System.console() != null, System.getenv(FORCE_TTY));
         int code = run(System.out, System.err, Path.of(System.getProperty("user.dir")), terminal, args);
         System.out.flush();
         System.exit(code);
+    }
+
+    private static boolean isVersion(String[] args) {
+        return args.length == 1 && List.of("version", "v", "--version", "-v").contains(args[0]);
+    }
+
+    /**
+     * Before anything else in {@link #main}, and without string concatenation: its first use spins method handles,
+     * which cost bbr version about a tenth of its start-up.
+     */
+    private static void printVersion(PrintStream out) {
+        out.print("bbr version ");
+        out.println(Version.current());
     }
 
     static boolean isTerminal(boolean console, String forced) {
@@ -39,8 +57,8 @@ public final class Main {
     public static int run(PrintStream out, PrintStream err, Path workingDirectory, boolean terminal, String... args) {
         // Answered before picocli builds the command tree: pipelines call `bbr version` often, and it should cost
         // no more than starting the JVM.
-        if (args.length == 1 && List.of("version", "v", "--version", "-v").contains(args[0])) {
-            out.println("bbr version " + Version.current());
+        if (isVersion(args)) {
+            printVersion(out);
             return 0;
         }
         if (args.length > 0 && (args[0].equals("director") || args[0].equals("deployment"))) {
@@ -49,20 +67,12 @@ public final class Main {
         CliContext context = new CliContext(new Terminal(out, err, workingDirectory, terminal),
                 Clock.systemDefaultZone(), terminal ? LiveScreen.on(out) : Screen.plain(out));
         CommandLine root = CommandTree.build(context);
-        root.setOut(new java.io.PrintWriter(out, true));
-        root.setErr(new java.io.PrintWriter(err, true));
-        root.setParameterExceptionHandler((exception, arguments) -> {
-            out.println("Incorrect Usage: " + exception.getMessage());
-            out.println();
-            exception.getCommandLine().usage(out);
+        try {
+            return new Invocation(root, context.terminal(), Version.current()).run(args);
+        } catch (Exception unexpected) {
+            err.println(Failures.describe(unexpected));
+            ErrorReport.writeStackTraces(List.of(unexpected), context.terminal(), context.clock(), Redactor.shapes());
             return 1;
-        });
-        root.setExecutionExceptionHandler((exception, commandLine, parseResult) -> {
-            err.println(exception.getMessage() != null ? exception.getMessage() : exception.toString());
-            ErrorReport.writeStackTraces(java.util.List.of(exception), context.terminal(), context.clock(),
-                    Redactor.shapes());
-            return 1;
-        });
-        return root.execute(args);
+        }
     }
 }

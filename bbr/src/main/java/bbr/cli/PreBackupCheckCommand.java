@@ -17,6 +17,7 @@ final class PreBackupCheckCommand extends Subcommand {
 
     @Override
     int run(Logger logger) {
+        target.reportHostKeyMatches();
         Optional<AllDeploymentsTarget> all = target.allDeployments();
         if (all.isPresent()) {
             return checkAll(all.get(), logger);

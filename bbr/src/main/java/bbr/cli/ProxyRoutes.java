@@ -1,9 +1,12 @@
 package bbr.cli;
 
 import bbr.concurrent.Daemons;
+import bbr.log.Logger;
 import bbr.proxy.AllProxy;
 import bbr.proxy.ProxyRoute;
+import bbr.ssh.HostKeyPolicy;
 import bbr.ssh.JumpboxTunnel;
+import bbr.ssh.KnownHosts;
 import bbr.ssh.SshSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +18,11 @@ final class ProxyRoutes {
     private ProxyRoutes() {
     }
 
-    static ProxyRoute of(AllProxy configured) {
+    /**
+     * @param knownHosts the jumpbox's host key is checked against them (unused without a jumpbox, may be null then)
+     * @param logger     told which jumpbox host key was accepted
+     */
+    static ProxyRoute of(AllProxy configured, KnownHosts knownHosts, Logger logger) {
         if (configured == null) {
             return ProxyRoute.DIRECT;
         }
@@ -23,7 +30,7 @@ final class ProxyRoutes {
             Proxy proxy = socks.javaProxy();
             return () -> proxy;
         }
-        return new Tunnelled((AllProxy.Jumpbox) configured);
+        return new Tunnelled((AllProxy.Jumpbox) configured, knownHosts.policy("the jumpbox ", logger));
     }
 
     /**
@@ -35,11 +42,13 @@ final class ProxyRoutes {
         private static final long CLOSE_WAIT_MILLIS = 2000;
 
         private final AllProxy.Jumpbox jumpbox;
+        private final HostKeyPolicy hostKeys;
         private Proxy proxy;
         private IOException failure;
 
-        Tunnelled(AllProxy.Jumpbox jumpbox) {
+        Tunnelled(AllProxy.Jumpbox jumpbox, HostKeyPolicy hostKeys) {
             this.jumpbox = jumpbox;
+            this.hostKeys = hostKeys;
         }
 
         @Override
@@ -49,7 +58,7 @@ final class ProxyRoutes {
             }
             if (proxy == null) {
                 try {
-                    JumpboxTunnel tunnel = JumpboxTunnel.open(jumpbox, SshSettings.configured());
+                    JumpboxTunnel tunnel = JumpboxTunnel.open(jumpbox, SshSettings.configured(), hostKeys);
                     Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(tunnel), "bbr-jumpbox-close"));
                     proxy = tunnel.proxy();
                 } catch (IOException e) {

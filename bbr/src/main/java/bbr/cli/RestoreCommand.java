@@ -1,9 +1,10 @@
 package bbr.cli;
 
+import bbr.artifact.store.Decoding;
 import bbr.log.Logger;
 import bbr.orchestration.Restorer;
-import java.nio.file.Path;
 import java.util.Optional;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -12,7 +13,10 @@ import picocli.CommandLine.Option;
 final class RestoreCommand extends Subcommand {
 
     @Option(names = {"--artifact-path", "-a"}, description = "Path to the artifact to restore")
-    Path artifactPath;
+    String artifactPath;
+
+    @CommandLine.Mixin
+    IdentityOption identityOption = new IdentityOption();
 
     RestoreCommand(Target target, CliContext context) {
         super(target, context);
@@ -29,8 +33,13 @@ final class RestoreCommand extends Subcommand {
             context.terminal().flagError(Subcommand.notForAllDeployments("restore"));
             return 1;
         }
-        Path artifact = context.terminal().workingDirectory().resolve(artifactPath);
-        return ErrorReport.report(new Restorer(target.source(logger), logger, trapCtrlC("restore")).restore(artifact),
+        Optional<Decoding> decoding = identityOption.decodingOrFlagError(context.terminal());
+        if (decoding.isEmpty()) {
+            return 1;
+        }
+        ArtifactPlaces.Backup backup = ArtifactPlaces.backup(artifactPath, context.terminal().workingDirectory());
+        return ErrorReport.report(new Restorer(target.source(logger), logger, trapCtrlC("restore"))
+                        .restore(backup.place(), backup.name(), decoding.get()),
                 context.terminal(), context.clock(), target.redactor(), null);
     }
 }

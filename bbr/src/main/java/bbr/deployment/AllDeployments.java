@@ -1,5 +1,6 @@
 package bbr.deployment;
 
+import bbr.log.Failures;
 import bbr.concurrent.Daemons;
 import bbr.orchestration.BbrError;
 import bbr.orchestration.ErrorKind;
@@ -61,7 +62,7 @@ public final class AllDeployments {
         try {
             return run.run(deployment);
         } catch (RuntimeException e) {
-            return failure(new BbrError(ErrorKind.GENERAL, "unexpected failure: " + e, e));
+            return failure(new BbrError(ErrorKind.GENERAL, "unexpected failure: " + Failures.describe(e), e));
         }
     }
 
@@ -72,7 +73,8 @@ public final class AllDeployments {
             Thread.currentThread().interrupt();
             return failure(new BbrError(ErrorKind.GENERAL, "interrupted", e));
         } catch (ExecutionException e) {
-            return failure(new BbrError(ErrorKind.GENERAL, "unexpected failure: " + e.getCause(), e.getCause()));
+            return failure(new BbrError(ErrorKind.GENERAL, "unexpected failure: "
+                    + Failures.describe(e.getCause()), e.getCause()));
         }
     }
 

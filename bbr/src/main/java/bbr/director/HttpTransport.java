@@ -1,6 +1,7 @@
 package bbr.director;
 
 import bbr.log.Logger;
+import bbr.proxy.ProxyFailures;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -46,7 +47,8 @@ final class HttpTransport {
             throw new IOException("Performing request " + method + " '" + uri + "': the server's TLS certificate is"
                     + " not trusted by the --ca-cert bundle (" + e.getMessage() + ")", e);
         } catch (IOException e) {
-            throw new IOException("Performing request " + method + " '" + uri + "': " + e, e);
+            throw new IOException("Performing request " + method + " '" + uri + "': "
+                    + ProxyFailures.describe(proxy, e), e);
         }
     }
 

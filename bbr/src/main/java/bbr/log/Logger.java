@@ -7,6 +7,11 @@ public interface Logger {
 
     void log(Level level, String message);
 
+    /** A step of the run; printers that know no events show its log line. */
+    default void event(Event event) {
+        log(event.level(), event.message());
+    }
+
     /** Where copy progress goes; by default the original's percent lines through this logger. */
     default ProgressListener progress() {
         return new PercentLines(this);
@@ -19,6 +24,11 @@ public interface Logger {
             @Override
             public void log(Level level, String message) {
                 lines.log(level, message);
+            }
+
+            @Override
+            public void event(Event event) {
+                lines.event(event);
             }
 
             @Override

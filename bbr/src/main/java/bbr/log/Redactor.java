@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /**
  * Takes secrets out of text bbr is about to print, even with {@code --debug}: the secrets it was given (the
  * client secret and its basic-auth encoding) wherever they appear, and anything shaped like one — private key
- * blocks, JWTs, {@code Basic}/{@code bearer} credentials, token and secret fields of JSON or form bodies.
+ * blocks, age identities, JWTs, {@code Basic}/{@code bearer} credentials, token and secret fields of JSON or form bodies.
  */
 public final class Redactor {
 
@@ -22,6 +22,8 @@ public final class Redactor {
     private static final List<Rule> SHAPES = List.of(
             new Rule("-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----(?:[\\s\\S]*?-----END [A-Z0-9 ]*PRIVATE KEY-----|[\\s\\S]*)",
                     MASK),
+            // age identities (age-keygen's AGE-SECRET-KEY-1 + Bech32), whatever a library or a file put around them
+            new Rule("(?i)AGE-SECRET-KEY-1[0-9A-Z]*", MASK),
             new Rule("\\beyJ[A-Za-z0-9_-]*\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]*", MASK),
             new Rule("(?i)\\b(bearer)\\s+[A-Za-z0-9._~+/-]+=*", "$1 " + MASK),
             new Rule("\\b(Basic)\\s+[A-Za-z0-9+/]{8,}={0,2}", "$1 " + MASK),
@@ -71,6 +73,14 @@ public final class Redactor {
             @Override
             public void log(Level level, String message) {
                 logger.log(level, redact(message));
+            }
+
+            @Override
+            public void event(Event event) {
+                java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
+                event.fields().forEach((name, value) -> fields.put(name,
+                        value instanceof String text ? redact(text) : value));
+                logger.event(new Event(event.type(), event.level(), redact(event.message()), fields));
             }
 
             @Override

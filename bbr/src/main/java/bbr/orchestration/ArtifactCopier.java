@@ -1,5 +1,6 @@
 package bbr.orchestration;
 
+import bbr.log.Failures;
 import bbr.artifact.ArtifactName;
 import bbr.artifact.BackupDirectory;
 import bbr.artifact.Checksums;
@@ -12,7 +13,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -93,11 +93,12 @@ final class ArtifactCopier {
         Checksums expected = directory.metadata().find(artifact).map(e -> e.checksums()).orElse(null);
         cancellation.check("sending the backup for " + where);
         try {
-            long size = Files.size(directory.fileOf(artifact));
+            long size = directory.storedSize(artifact);
             logger.info("Copying backup -- %s uncompressed -- for job %s...", Sizes.human(size), where);
             job.instance().markArtifactRootCreated();
-            try (InputStream file = new ProgressInput(directory.openArtifact(artifact), logger, cancellation, where,
-                    size)) {
+            // progress counts the stored bytes, whose size is known whatever their encoding
+            try (InputStream file = directory.openArtifact(artifact, stored -> new ProgressInput(stored, logger,
+                    cancellation, where, size))) {
                 shell.extractTar(artifact.remoteDirectory(), file);
             }
             Checksums remote = Checksums.of(shell.checksums(artifact.remoteDirectory()));
@@ -119,9 +120,10 @@ final class ArtifactCopier {
     /** A tar whose copy failed is not kept: half a file would look like an artifact. */
     private void removePartial(BackupDirectory directory, ArtifactName artifact) {
         try {
-            Files.deleteIfExists(directory.fileOf(artifact));
+            directory.discard(artifact);
         } catch (IOException e) {
-            logger.warn("could not remove the partial artifact %s: %s", directory.fileOf(artifact), e.getMessage());
+            logger.warn("could not remove the partial artifact %s: %s", directory.locationOf(artifact),
+                    e.getMessage());
         }
     }
 
@@ -138,7 +140,7 @@ final class ArtifactCopier {
 
     private static String message(Throwable e) {
         Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-        return cause.getMessage() != null ? cause.getMessage() : cause.toString();
+        return Failures.describe(cause);
     }
 
     /** Writes every byte to two streams; the checksummer never fails on I/O, so order does not matter. */

@@ -1,5 +1,6 @@
 package bbr.orchestration;
 
+import bbr.log.Failures;
 import bbr.artifact.ArtifactName;
 import bbr.artifact.BackupDirectory;
 import bbr.artifact.BackupMetadata;
@@ -8,8 +9,6 @@ import bbr.artifact.TarChecksummer;
 import bbr.concurrent.Daemons;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -39,7 +38,7 @@ final class ArtifactValidator {
                 verdict.complete(e);
             } catch (RuntimeException | Error e) {
                 verdict.complete(new BbrError(ErrorKind.GENERAL, "Backup is corrupted: could not validate "
-                        + directory.path() + ": " + e, e));
+                        + directory.location() + ": " + Failures.describe(e), e));
             }
         }, "validate-artifact");
         return () -> {
@@ -56,19 +55,20 @@ final class ArtifactValidator {
     static void checkListed(BackupDirectory directory) throws BbrError {
         BackupMetadata metadata = directory.metadata();
         if (metadata.incomplete()) {
-            throw new BbrError(ErrorKind.GENERAL, "Backup is incomplete: " + directory.path()
+            throw new BbrError(ErrorKind.GENERAL, "Backup is incomplete: " + directory.location()
                     + " is from a backup that failed, so it holds only part of the deployment; refusing to restore it");
         }
         for (ArtifactName artifact : metadata.artifacts()) {
-            Path file = directory.fileOf(artifact);
+            String file = directory.locationOf(artifact);
             if (metadata.find(artifact).orElseThrow().checksums() == null) {
-                throw new BbrError(ErrorKind.GENERAL, "Backup is corrupted: " + directory.path().resolve("metadata")
+                throw new BbrError(ErrorKind.GENERAL, "Backup is corrupted: " + directory.locationOf("metadata")
                         + " has no checksums for " + artifact.fileName());
             }
-            if (!Files.isRegularFile(file)) {
+            if (!present(directory, artifact)) {
                 throw new BbrError(ErrorKind.GENERAL, "Backup is corrupted: " + file
                         + " is listed in the metadata but missing");
             }
+            StoredFileProbe.check(directory, artifact);
         }
     }
 
@@ -77,30 +77,43 @@ final class ArtifactValidator {
      * job's directory. Reads every byte once: about a second per GiB.
      */
     static void checkContents(BackupDirectory directory) throws BbrError {
-        BackupMetadata metadata = directory.metadata();
-        for (ArtifactName artifact : metadata.artifacts()) {
-            Path file = directory.fileOf(artifact);
-            Checksums expected = metadata.find(artifact).orElseThrow().checksums();
-            TarChecksummer actual = new TarChecksummer();
-            try (InputStream in = Files.newInputStream(file)) {
-                byte[] buffer = new byte[BUFFER];
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    actual.write(buffer, 0, n);
-                }
-                List<String> unsafe = actual.unsafeNames();
-                if (!unsafe.isEmpty()) {
-                    throw new BbrError(ErrorKind.GENERAL, "Backup is corrupted: " + file
-                            + " has entries that would be written outside the job's directory: " + unsafe);
-                }
-                List<String> mismatches = actual.checksums().mismatchesWith(expected);
-                if (!mismatches.isEmpty()) {
-                    throw new BbrError(ErrorKind.GENERAL, "Backup is corrupted: " + file + " - "
-                            + Checksums.describeMismatch(mismatches));
-                }
-            } catch (IOException e) {
-                throw new BbrError(ErrorKind.GENERAL, "Backup is corrupted: could not validate " + file + ": "
-                        + e.getMessage(), e);
+        for (ArtifactName artifact : directory.metadata().artifacts()) {
+            checkContents(directory, artifact);
+        }
+    }
+
+    /** One artifact's part of {@link #checkContents(BackupDirectory)}; verify checks each on its own. */
+    static void checkContents(BackupDirectory directory, ArtifactName artifact) throws BbrError {
+        String file = directory.locationOf(artifact);
+        Checksums expected = directory.metadata().find(artifact).orElseThrow().checksums();
+        TarChecksummer actual = new TarChecksummer();
+        try (InputStream in = directory.openArtifact(artifact)) {
+            byte[] buffer = new byte[BUFFER];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                actual.write(buffer, 0, n);
             }
+            List<String> unsafe = actual.unsafeNames();
+            if (!unsafe.isEmpty()) {
+                throw new BbrError(ErrorKind.GENERAL, "Backup is corrupted: " + file
+                        + " has entries that would be written outside the job's directory: " + unsafe);
+            }
+            List<String> mismatches = actual.checksums().mismatchesWith(expected);
+            if (!mismatches.isEmpty()) {
+                throw new BbrError(ErrorKind.GENERAL, "Backup is corrupted: " + file + " - "
+                        + Checksums.describeMismatch(mismatches));
+            }
+        } catch (IOException e) {
+            throw new BbrError(ErrorKind.GENERAL, "Backup is corrupted: "
+                    + StoredFileProbe.message(e, directory, artifact), e);
+        }
+    }
+
+    private static boolean present(BackupDirectory directory, ArtifactName artifact) throws BbrError {
+        try {
+            return directory.has(artifact);
+        } catch (IOException e) {
+            throw new BbrError(ErrorKind.GENERAL, "Backup is corrupted: could not read "
+                    + directory.locationOf(artifact) + ": " + e.getMessage(), e);
         }
     }
 }

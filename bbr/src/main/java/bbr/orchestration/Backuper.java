@@ -1,11 +1,12 @@
 package bbr.orchestration;
 
 import bbr.artifact.BackupDirectory;
+import bbr.artifact.store.ArtifactPlace;
+import bbr.artifact.store.Encoding;
 import bbr.instance.Job;
 import bbr.instance.ScriptName;
 import bbr.log.Logger;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -22,15 +23,15 @@ public final class Backuper {
      * What to back up into where; {@code artifactTime} names the artifact directory (null: when it is created),
      * so that --all-deployments can give a deployment's log file and artifact the same timestamp.
      */
-    public record Request(Path artifactParent, boolean withManifest, boolean unsafeLockFree,
+    public record Request(ArtifactPlace place, Encoding encoding, boolean withManifest, boolean unsafeLockFree,
                           ZonedDateTime artifactTime) {
-        public Request(Path artifactParent, boolean withManifest, boolean unsafeLockFree) {
-            this(artifactParent, withManifest, unsafeLockFree, null);
+        public Request(ArtifactPlace place, Encoding encoding, boolean withManifest, boolean unsafeLockFree) {
+            this(place, encoding, withManifest, unsafeLockFree, null);
         }
     }
 
-    /** The outcome, and the artifact directory if one was created. */
-    public record Result(Outcome outcome, Path artifact) {
+    /** The outcome, and where the artifact is if one was created. */
+    public record Result(Outcome outcome, String artifact) {
     }
 
     private final InstanceSource source;
@@ -68,7 +69,7 @@ public final class Backuper {
         });
         cancellation.settle(outcome, "backup");
         finish(created[0], whole[0], outcome);
-        return new Result(outcome, created[0] == null ? null : created[0].path());
+        return new Result(outcome, created[0] == null ? null : created[0].location());
     }
 
     /**
@@ -99,6 +100,13 @@ public final class Backuper {
         if (drainFailed) {
             logger.info("Failed to create backup of %s on %s, failed during drain step", deployment.name(),
                     GoTime.format(ZonedDateTime.now(clock)));
+            return false;
+        }
+        try {
+            artifact.seal(); // "Backup created" only once data, metadata and directory are on disk
+        } catch (IOException e) {
+            outcome.add(new BbrError(ErrorKind.DRAIN, "Could not write " + artifact.locationOf("metadata") + ": "
+                    + e.getMessage(), e));
             return false;
         }
         logger.info("Backup created of %s on %s", deployment.name(), GoTime.format(ZonedDateTime.now(clock)));
@@ -139,9 +147,10 @@ public final class Backuper {
     private BackupDirectory createArtifact(Deployment deployment, Request request) throws BbrError {
         ZonedDateTime start = ZonedDateTime.now(clock);
         try {
-            BackupDirectory directory = BackupDirectory.create(request.artifactParent(),
+            BackupDirectory directory = BackupDirectory.create(request.place(),
                     BackupDirectory.directoryName(deployment.name(),
-                            request.artifactTime() != null ? request.artifactTime() : start), start);
+                            request.artifactTime() != null ? request.artifactTime() : start), start,
+                    request.encoding());
             if (request.withManifest()) {
                 directory.writeManifest(source.manifest().orElse(""));
             }
@@ -158,8 +167,8 @@ public final class Backuper {
         try {
             artifact.finish(ZonedDateTime.now(clock), !whole);
         } catch (IOException e) {
-            outcome.add(new BbrError(ErrorKind.GENERAL, "Could not write finish time to " + artifact.path()
-                    + "/metadata: " + e.getMessage(), e));
+            outcome.add(new BbrError(ErrorKind.GENERAL, "Could not write finish time to "
+                    + artifact.locationOf("metadata") + ": " + e.getMessage(), e));
         }
     }
 }

@@ -1,5 +1,6 @@
 package bbr.orchestration;
 
+import bbr.log.Failures;
 import bbr.concurrent.Daemons;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +50,8 @@ final class Parallel {
             Thread.currentThread().interrupt();
             return List.of(new BbrError(ErrorKind.GENERAL, "interrupted", e));
         } catch (ExecutionException e) {
-            return List.of(new BbrError(ErrorKind.GENERAL, "unexpected failure: " + e.getCause(), e.getCause()));
+            return List.of(new BbrError(ErrorKind.GENERAL, "unexpected failure: " + Failures.describe(e.getCause()),
+                    e.getCause()));
         } finally {
             pool.shutdownNow();
         }
@@ -93,7 +95,7 @@ final class Parallel {
         } catch (BbrError e) {
             return e;
         } catch (RuntimeException e) {
-            return new BbrError(ErrorKind.GENERAL, "unexpected failure: " + e, e);
+            return new BbrError(ErrorKind.GENERAL, "unexpected failure: " + Failures.describe(e), e);
         }
     }
 }

@@ -1,12 +1,13 @@
 package bbr.orchestration;
 
 import bbr.artifact.BackupDirectory;
+import bbr.artifact.store.ArtifactPlace;
+import bbr.artifact.store.Decoding;
 import bbr.instance.Instance;
 import bbr.instance.Job;
 import bbr.instance.ScriptName;
+import bbr.log.Event;
 import bbr.log.Logger;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -30,19 +31,20 @@ public final class Restorer {
         this.copier = new ArtifactCopier(logger, cancellation);
     }
 
-    public Outcome restore(Path artifactPath) {
+    /** Restores the backup {@code name} held in {@code place}, reading its files with {@code decoding}. */
+    public Outcome restore(ArtifactPlace place, String name, Decoding decoding) {
         Outcome outcome = new Outcome();
         logger.info("Starting restore of %s...", source.name());
         logger.info("Validating backup artifact for %s...", source.name());
         BackupDirectory artifact;
         BeforeChanges validated;
         try {
-            artifact = BackupDirectory.open(artifactPath);
+            artifact = BackupDirectory.open(place, name, decoding);
             ArtifactValidator.checkListed(artifact);
             // Hashing takes about a second per GiB: it runs while discovery connects, which changes nothing on
             // the VMs, and everything after discovery waits for its verdict.
             validated = ArtifactValidator.checkContentsInBackground(artifact);
-        } catch (BackupDirectory.InvalidArtifactException | IOException e) {
+        } catch (BackupDirectory.InvalidArtifactException e) {
             outcome.add(new BbrError(ErrorKind.GENERAL, e.getMessage(), e));
             return outcome;
         } catch (BbrError e) {
@@ -89,7 +91,7 @@ public final class Restorer {
      * stops the next one from starting. Returns true when a script failed.
      */
     private boolean restore(Deployment deployment, Outcome outcome) {
-        logger.info(Stage.RESTORE.header());
+        logger.event(Event.step("step.start", Stage.RESTORE.script.toString(), Stage.RESTORE.header()));
         boolean failed = false;
         for (Instance instance : deployment.instances()) {
             List<Parallel.Task> jobs = instance.jobs().stream()
@@ -101,7 +103,7 @@ public final class Restorer {
                 break;
             }
         }
-        logger.info(Stage.RESTORE.footer());
+        logger.event(Event.step("step.finish", Stage.RESTORE.script.toString(), Stage.RESTORE.footer()));
         return failed;
     }
 }

@@ -1,6 +1,8 @@
 package bbr.orchestration;
 
 import bbr.instance.Job;
+import bbr.log.Event;
+import bbr.log.Level;
 import bbr.log.Logger;
 import bbr.remote.BoundedBuffer;
 import bbr.remote.CommandResult;
@@ -31,7 +33,7 @@ final class ScriptStep {
     /** {@link #run}, each job's script run as a task of {@code finishing}, which may then finish its instance. */
     List<BbrError> run(Stage stage, List<List<Job>> batches, int width, boolean keepGoing, Map<String, String> env,
                        Finishing finishing) {
-        logger.info(stage.header());
+        logger.event(Event.step("step.start", stage.script.toString(), stage.header()));
         List<BbrError> errors = new java.util.ArrayList<>();
         for (List<Job> batch : batches) {
             List<Parallel.Task> tasks = batch.stream()
@@ -46,7 +48,7 @@ final class ScriptStep {
                 break;
             }
         }
-        logger.info(stage.footer());
+        logger.event(Event.step("step.finish", stage.script.toString(), stage.footer()));
         return errors;
     }
 
@@ -61,7 +63,7 @@ final class ScriptStep {
             environment.put("BBR_ARTIFACT_DIRECTORY", directory);
             environment.put("ARTIFACT_DIRECTORY", directory);
         }
-        logger.info(stage.starting, job.name(), job.instance().label());
+        logger.event(jobEvent("job.start", Level.INFO, stage, job, stage.starting));
         BoundedBuffer stdout = new BoundedBuffer(CommandResult.MAX_CAPTURED_BYTES);
         CommandResult result;
         try {
@@ -71,16 +73,21 @@ final class ScriptStep {
             }
             result = job.instance().shell().runScript(job.scriptPath(stage.script), environment, stdout);
         } catch (IOException e) {
-            logger.error(stage.failed, job.name(), job.instance().label());
+            logger.event(jobEvent("job.fail", Level.ERROR, stage, job, stage.failed));
             throw new BbrError(stage.errorKind, failure(stage, job) + e.getMessage(), e);
         }
         logger.debug("stdout: %s", stdout.toString().strip());
         if (!result.succeeded()) {
-            logger.error(stage.failed, job.name(), job.instance().label());
+            logger.event(jobEvent("job.fail", Level.ERROR, stage, job, stage.failed));
             throw new BbrError(stage.errorKind,
                     failure(stage, job) + result.stderr().strip() + " - exit code " + result.exitStatus());
         }
-        logger.info(stage.finished, job.name(), job.instance().label());
+        logger.event(jobEvent("job.finish", Level.INFO, stage, job, stage.finished));
+    }
+
+    private static Event jobEvent(String type, Level level, Stage stage, Job job, String format) {
+        return Event.job(type, level, stage.script.toString(), job.name(), job.instance().label(),
+                String.format(format, job.name(), job.instance().label()));
     }
 
     private static String failure(Stage stage, Job job) {

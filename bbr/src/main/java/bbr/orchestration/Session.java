@@ -1,5 +1,6 @@
 package bbr.orchestration;
 
+import bbr.log.Failures;
 import bbr.instance.Instance;
 import bbr.log.Logger;
 import java.util.List;
@@ -48,7 +49,7 @@ final class Session {
         } catch (BbrError e) {
             outcome.add(e);
         } catch (RuntimeException e) {
-            outcome.add(new BbrError(ErrorKind.GENERAL, "unexpected failure: " + e, e));
+            outcome.add(new BbrError(ErrorKind.GENERAL, "unexpected failure: " + Failures.describe(e), e));
         } finally {
             try {
                 source.release();

@@ -75,7 +75,7 @@ public sealed interface AllProxy {
 
     /**
      * An SSH server every connection is tunnelled through, as {@code direct-tcpip} channels of one SSH connection.
-     * Its host key is not checked, as in the original (which trusted whatever key it saw first).
+     * Its host key is checked against the operator's known_hosts (the original trusted whatever key it saw first).
      */
     record Jumpbox(String user, String host, int port, Path privateKey) implements AllProxy {
 

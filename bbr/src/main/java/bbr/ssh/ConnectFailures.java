@@ -1,5 +1,6 @@
 package bbr.ssh;
 
+import bbr.log.Failures;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
@@ -28,16 +29,22 @@ final class ConnectFailures {
         return failure(target, stage + " within " + seconds(timeout), null);
     }
 
-    /** Explains {@code error}; {@code session} (may be null) tells how far the handshake got. */
-    static SshConnectException explain(SshTarget target, ClientSession session, Throwable error) {
+    /**
+     * Explains {@code error}; {@code session} (may be null) tells how far the handshake got, {@code check} whether
+     * the host key was refused.
+     */
+    static SshConnectException explain(SshTarget target, ClientSession session, HostKeyCheck check,
+                                       Throwable error) {
         if (error instanceof SshConnectException known) {
             return known;
         }
+        if (check.refusedKey() != null) {
+            return check.verdict() != null
+                    ? new SshConnectException(check.verdict().refusal(), error)
+                    : hostKeyMismatch(target, check.refusedKey(), error);
+        }
         if (error == null) {
             return failure(target, "authentication did not succeed", null);
-        }
-        if (session != null && Boolean.TRUE.equals(session.getAttribute(SshClientFactory.HOST_KEY_REFUSED))) {
-            return hostKeyMismatch(target, session.getServerKey(), error);
         }
         if (session != null && session.getServerVersion() == null) {
             return failure(target, "the server closed the connection without identifying itself as an SSH server",
@@ -85,8 +92,7 @@ final class ConnectFailures {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage();
-        return message == null || message.isBlank() ? root.getClass().getSimpleName() : message;
+        return Failures.describe(root);
     }
 
     private static String seconds(Duration timeout) {

@@ -1,16 +1,23 @@
 package bbr.ssh;
 
+import java.net.SocketAddress;
 import java.security.PublicKey;
 import java.util.List;
 
+import org.apache.sshd.client.keyverifier.ServerKeyVerifier;
+import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.PublicKeyEntry;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 
-/** Which host key bbr accepts from a VM: any (director mode, as the original) or one pinned key (deployment mode). */
-public sealed interface HostKeyPolicy {
+/**
+ * Which host key bbr accepts from a host: the one the Director gives (deployment mode), the ones the operator's
+ * known_hosts lists (director mode and the jumpbox), or any (tests).
+ */
+public sealed interface HostKeyPolicy extends ServerKeyVerifier
+        permits HostKeyPolicy.AcceptAny, HostKeyPolicy.Pinned, KnownHostsPolicy {
 
-    /** Accepts whatever key the host presents; the original bbr does the same in director mode. */
+    /** Accepts whatever key the host presents, as the original bbr did in director mode. */
     static HostKeyPolicy acceptAny() {
         return AcceptAny.INSTANCE;
     }
@@ -38,24 +45,25 @@ public sealed interface HostKeyPolicy {
         }
     }
 
-    /** Whether {@code presented} may be trusted. */
-    boolean accepts(PublicKey presented);
-
-    /** The host-key algorithms to offer in key exchange, most preferred first; empty for MINA's default order. */
-    List<String> hostKeyAlgorithms();
+    /**
+     * The host-key algorithms to offer {@code target} in key exchange, most preferred first.
+     *
+     * @param offered what MINA would offer, in its order
+     */
+    List<String> hostKeyAlgorithms(SshTarget target, List<String> offered);
 
     /** See {@link #acceptAny()}. */
     enum AcceptAny implements HostKeyPolicy {
         INSTANCE;
 
         @Override
-        public boolean accepts(PublicKey presented) {
+        public boolean verifyServerKey(ClientSession session, SocketAddress remote, PublicKey presented) {
             return true;
         }
 
         @Override
-        public List<String> hostKeyAlgorithms() {
-            return List.of();
+        public List<String> hostKeyAlgorithms(SshTarget target, List<String> offered) {
+            return offered;
         }
 
         @Override
@@ -67,9 +75,14 @@ public sealed interface HostKeyPolicy {
     /** See {@link #pinned(String)}. */
     record Pinned(PublicKey key) implements HostKeyPolicy {
 
-        @Override
+        /** Whether {@code presented} is the pinned key. */
         public boolean accepts(PublicKey presented) {
             return KeyUtils.compareKeys(key, presented);
+        }
+
+        @Override
+        public boolean verifyServerKey(ClientSession session, SocketAddress remote, PublicKey presented) {
+            return accepts(presented);
         }
 
         /**
@@ -78,11 +91,8 @@ public sealed interface HostKeyPolicy {
          * rsa-sha2-512, rsa-sha2-256, then ssh-rsa: new stemcells dropped SHA-1 ssh-rsa (bbr PRs #539/#541).
          */
         @Override
-        public List<String> hostKeyAlgorithms() {
-            String type = KeyUtils.getKeyType(key);
-            return KeyPairProvider.SSH_RSA.equals(type)
-                    ? List.of("rsa-sha2-512", "rsa-sha2-256", "ssh-rsa")
-                    : List.of(type);
+        public List<String> hostKeyAlgorithms(SshTarget target, List<String> offered) {
+            return algorithmsFor(KeyUtils.getKeyType(key));
         }
 
         /** The key type and SHA-256 fingerprint, as {@code ssh-keygen -l} shows it. */
@@ -96,7 +106,14 @@ public sealed interface HostKeyPolicy {
         }
     }
 
-    /** A key as operators compare it: {@code ssh-rsa SHA256:...}. */
+    /** The signature algorithms that a host key of {@code keyType} ("ssh-rsa", "ssh-ed25519") signs with. */
+    static List<String> algorithmsFor(String keyType) {
+        return KeyPairProvider.SSH_RSA.equals(keyType)
+                ? List.of("rsa-sha2-512", "rsa-sha2-256", "ssh-rsa")
+                : List.of(keyType);
+    }
+
+    /** A key as operators compare it: {@code ssh-rsa SHA256:...}, the fingerprint as {@code ssh-keygen -l} shows it. */
     static String describe(PublicKey key) {
         return KeyUtils.getKeyType(key) + " " + KeyUtils.getFingerPrint(key);
     }

@@ -39,17 +39,19 @@ public final class JumpboxTunnel implements Closeable {
     /**
      * Connects and authenticates to the jumpbox and opens the local end of the tunnel.
      *
-     * @throws IOException naming the jumpbox and saying what failed: its key file, reaching it, or logging in
+     * @param hostKeys which host key the jumpbox may present
+     * @throws IOException naming the jumpbox and saying what failed: its key file, reaching it, its host key, or
+     *                     logging in
      */
-    public static JumpboxTunnel open(AllProxy.Jumpbox jumpbox, SshSettings settings) throws IOException {
+    public static JumpboxTunnel open(AllProxy.Jumpbox jumpbox, SshSettings settings, HostKeyPolicy hostKeys)
+            throws IOException {
         KeyPair key;
         try {
             key = SshKeys.load(jumpbox.privateKey());
         } catch (IOException e) {
             throw new IOException(AllProxy.VARIABLE + ": cannot use the jumpbox's private key: " + e.getMessage(), e);
         }
-        SshTarget target = new SshTarget(jumpbox.host(), jumpbox.port(), jumpbox.user(), key,
-                HostKeyPolicy.acceptAny());
+        SshTarget target = new SshTarget(jumpbox.host(), jumpbox.port(), jumpbox.user(), key, hostKeys);
         SshConnector connector = new SshConnector(settings);
         try {
             ClientSession session = connector.authenticatedSession(target,

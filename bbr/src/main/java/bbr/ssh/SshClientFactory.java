@@ -12,6 +12,7 @@ import org.apache.sshd.client.config.hosts.HostConfigEntryResolver;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.NamedFactory;
+import org.apache.sshd.common.NamedResource;
 import org.apache.sshd.common.cipher.BuiltinCiphers;
 import org.apache.sshd.common.config.keys.FilePasswordProvider;
 import org.apache.sshd.common.kex.KeyExchangeFactory;
@@ -27,8 +28,8 @@ final class SshClientFactory {
 
     /** Where {@link SshConnector} puts the target on a connection, so per-host policy can be applied to it. */
     static final AttributeKey<SshTarget> TARGET = new AttributeKey<>();
-    /** Set on a session whose host key the policy refused, so the error can say so. */
-    static final AttributeKey<Boolean> HOST_KEY_REFUSED = new AttributeKey<>();
+    /** Where {@link SshConnector} puts the connection's {@link HostKeyCheck}, so the error can tell a refused key. */
+    static final AttributeKey<HostKeyCheck> HOST_KEY_CHECK = new AttributeKey<>();
 
     /**
      * AES-GCM first: MINA's default order starts with chacha20-poly1305, which it implements in plain Java.
@@ -64,9 +65,9 @@ final class SshClientFactory {
         // Publickey auth signs with the full algorithm list, independent of the (maybe pinned) host-key list.
         client.setUserAuthFactories(List.of(new UserAuthPublicKeyFactory(client.getSignatureFactories())));
         client.setServerKeyVerifier((session, remote, key) -> {
-            boolean accepted = targetOf(session).hostKeyPolicy().accepts(key);
+            boolean accepted = targetOf(session).hostKeyPolicy().verifyServerKey(session, remote, key);
             if (!accepted) {
-                session.setAttribute(HOST_KEY_REFUSED, Boolean.TRUE);
+                checkOf(session).refused(key);
             }
             return accepted;
         });
@@ -74,9 +75,12 @@ final class SshClientFactory {
             @Override
             public void sessionCreated(Session session) {
                 // Runs before the session sends its KEXINIT, so the host-key algorithm list is still ours to set.
-                List<String> algorithms = targetOf((ClientSession) session).hostKeyPolicy().hostKeyAlgorithms();
-                if (!algorithms.isEmpty()) {
-                    session.setSignatureFactories(signatures(algorithms));
+                SshTarget target = targetOf((ClientSession) session);
+                List<NamedFactory<Signature>> offered = session.getSignatureFactories();
+                List<String> algorithms = target.hostKeyPolicy().hostKeyAlgorithms(target,
+                        NamedResource.getNameList(offered));
+                if (!algorithms.equals(NamedResource.getNameList(offered))) {
+                    session.setSignatureFactories(signatures(algorithms, offered));
                 }
             }
         });
@@ -112,9 +116,17 @@ final class SshClientFactory {
         return session.getConnectionContext().getAttribute(TARGET);
     }
 
-    static List<NamedFactory<Signature>> signatures(List<String> names) {
+    static HostKeyCheck checkOf(ClientSession session) {
+        return session.getConnectionContext().getAttribute(HOST_KEY_CHECK);
+    }
+
+    /** The factories named, taken from {@code offered} where it has them. */
+    static List<NamedFactory<Signature>> signatures(List<String> names, List<NamedFactory<Signature>> offered) {
         return names.stream()
-                .map(BuiltinSignatures::fromFactoryName)
+                .map(name -> {
+                    NamedFactory<Signature> factory = NamedResource.findByName(name, String::compareTo, offered);
+                    return factory != null ? factory : BuiltinSignatures.fromFactoryName(name);
+                })
                 .collect(Collectors.toUnmodifiableList());
     }
 }

@@ -3,6 +3,7 @@ package bbr.ssh;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -11,6 +12,7 @@ import org.apache.sshd.client.future.AuthFuture;
 import org.apache.sshd.client.future.ConnectFuture;
 import org.apache.sshd.client.session.ClientSession;
 import org.apache.sshd.common.AttributeRepository;
+import org.apache.sshd.common.AttributeRepository.AttributeKey;
 import org.apache.sshd.common.future.CancelOption;
 
 import bbr.concurrent.Daemons;
@@ -64,15 +66,16 @@ public final class SshConnector implements Closeable {
     /** Connects to {@code dial} and authenticates as {@code target}'s user; the session is the caller's to close. */
     ClientSession authenticatedSession(SshTarget target, java.net.InetSocketAddress dial) throws IOException {
         ClientSession session = null;
+        HostKeyCheck check = new HostKeyCheck();
         try {
-            session = openSession(target, dial.getHostString(), dial.getPort());
+            session = openSession(target, check, dial.getHostString(), dial.getPort());
             session.addPublicKeyIdentity(target.identity());
             AuthFuture auth = session.auth();
             if (!auth.await(settings.handshakeTimeout(), CancelOption.CANCEL_ON_TIMEOUT)) {
                 throw ConnectFailures.handshakeTimedOut(target, session, settings.handshakeTimeout());
             }
             if (!auth.isSuccess()) {
-                throw ConnectFailures.explain(target, session, auth.getException());
+                throw ConnectFailures.explain(target, session, check, auth.getException());
             }
             return session;
         } catch (InterruptedIOException e) {
@@ -80,18 +83,23 @@ public final class SshConnector implements Closeable {
             throw e;
         } catch (IOException | RuntimeException e) {
             closeQuietly(session);
-            throw ConnectFailures.explain(target, session, e);
+            throw ConnectFailures.explain(target, session, check, e);
         }
     }
 
-    private ClientSession openSession(SshTarget target, String host, int port) throws IOException {
-        ConnectFuture connecting = client.connect(target.username(), host, port,
-                AttributeRepository.ofKeyValuePair(SshClientFactory.TARGET, target), null);
-        if (!connecting.await(settings.connectTimeout(), CancelOption.CANCEL_ON_TIMEOUT)) {
+    private ClientSession openSession(SshTarget target, HostKeyCheck check, String host, int port)
+            throws IOException {
+        ConnectFuture connecting = client.connect(target.username(), host, port, AttributeRepository.ofAttributesMap(
+                Map.of(SshClientFactory.TARGET, target, SshClientFactory.HOST_KEY_CHECK, check)), null);
+        long deadline = System.nanoTime() + settings.connectTimeout().toNanos();
+        // Cancelling at the deadline closes the pending channel, which can complete the future with that close's
+        // error just before await returns: anything that ends at the deadline is the timeout, not a refusal.
+        if (!connecting.await(settings.connectTimeout(), CancelOption.CANCEL_ON_TIMEOUT) || connecting.isCanceled()
+                || (!connecting.isConnected() && System.nanoTime() - deadline >= 0)) {
             throw ConnectFailures.connectTimedOut(target, settings.connectTimeout());
         }
         if (connecting.getException() != null) {
-            throw ConnectFailures.explain(target, null, connecting.getException());
+            throw ConnectFailures.explain(target, null, check, connecting.getException());
         }
         return connecting.getSession();
     }

@@ -13,6 +13,7 @@ import bbr.proxy.ProxyRoute;
 import bbr.remote.ReconnectingRunner;
 import bbr.remote.RemoteRunner;
 import bbr.ssh.HostKeyPolicy;
+import bbr.ssh.KnownHosts;
 import bbr.ssh.SshConnector;
 import bbr.ssh.SshKeys;
 import bbr.ssh.SshSettings;
@@ -24,8 +25,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The single director VM, reached with the operator's own SSH user and key. Like the original, director mode
- * does not check the host key (there is no Director to ask for it) and names the one instance {@code bosh/0}.
+ * The single director VM, reached with the operator's own SSH user and key, its host key checked against the
+ * operator's known_hosts (there is no Director to ask for it); like the original, it names the one instance
+ * {@code bosh/0}.
  */
 public final class DirectorInstanceSource implements InstanceSource {
 
@@ -35,14 +37,19 @@ public final class DirectorInstanceSource implements InstanceSource {
     private final Logger logger;
     private final Duration scriptTimeout;
     private final ProxyRoute proxy;
+    private final HostKeyPolicy hostKeys;
     private SshConnector connector;
     private RemoteRunner remote;
 
-    /** @param scriptTimeout how long a job script may run; {@code null} for no limit */
+    /**
+     * @param scriptTimeout how long a job script may run; {@code null} for no limit
+     * @param knownHosts    the Director VM's host key is checked against them
+     */
     public DirectorInstanceSource(HostAndPort address, String username, Path privateKeyPath, Logger logger,
-                                  Duration scriptTimeout, ProxyRoute proxy) {
+                                  Duration scriptTimeout, ProxyRoute proxy, KnownHosts knownHosts) {
         this.scriptTimeout = scriptTimeout;
         this.proxy = proxy;
+        this.hostKeys = knownHosts.policy("", logger);
         this.address = address;
         this.username = username;
         this.privateKeyPath = privateKeyPath;
@@ -66,7 +73,7 @@ public final class DirectorInstanceSource implements InstanceSource {
         }
         try {
             connector = new SshConnector(SshSettings.configured(), proxy.proxy());
-            SshTarget target = new SshTarget(address.host(), address.port(), username, key, HostKeyPolicy.acceptAny());
+            SshTarget target = new SshTarget(address.host(), address.port(), username, key, hostKeys);
             remote = new ReconnectingRunner(() -> connector.connect(target));
             Instance instance = new Instance("bosh", "0", "0", true, new VmShell(remote, logger, scriptTimeout));
             new JobFinder(logger, ReleaseResolver.NONE, true).findJobs(instance);

@@ -49,7 +49,7 @@ class MainTest {
     void directorFlags_areRequiredInTheOriginalsOrder() {
         Run run = bbr("director", "backup");
         assertThat(run.code()).isEqualTo(1);
-        assertThat(run.err()).isEqualTo("--host flag is required.\n");
+        assertThat(run.err()).isEqualTo("\u001b[0;31m--host flag is required.\u001b[0m\n");
         assertThat(run.out()).contains("--private-key-path", "--username");
         assertThat(bbr("director", "--host", "h", "backup").err()).contains("--username flag is required.");
         assertThat(bbr("director", "--host", "h", "-u", "u", "b").err())
@@ -90,10 +90,88 @@ class MainTest {
     }
 
     @Test
-    void unknownFlag_isIncorrectUsage() {
-        Run run = bbr("director", "--nope", "backup");
+    void unknownFlag_isIncorrectUsage_namedAsGoNamesIt() {
+        Run mode = bbr("director", "--nope", "backup");
+        assertThat(mode.code()).isEqualTo(1);
+        assertThat(mode.out()).startsWith("Incorrect Usage. flag provided but not defined: -nope\n\nNAME:\n"
+                + "   bbr director - Backup BOSH director\n");
+        Run command = bbr("director", "--host", "h", "-u", "u", "--key", "k", "backup", "--nope=1");
+        assertThat(command.code()).isEqualTo(1);
+        assertThat(command.out()).startsWith("Incorrect Usage: flag provided but not defined: -nope\n\nNAME:\n"
+                + "   bbr director backup - Backup a BOSH Director\n");
+    }
+
+    @Test
+    void aCommandsUnknownFlag_comesAfterItsModesMissingFlag_asInTheOriginal() {
+        Run run = bbr("director", "backup", "--nope");
         assertThat(run.code()).isEqualTo(1);
-        assertThat(run.out()).startsWith("Incorrect Usage: ").contains("--nope");
+        assertThat(run.err()).contains("--host flag is required.");
+    }
+
+    @Test
+    void aFlagsValue_isTheNextWord_evenASubcommandNameAnAliasOrAFlag() {
+        for (String secret : new String[] {"backup", "b", "c", "r", "restore-cleanup", "-x", "--help", "-h", "-d"}) {
+            Run run = bbr("deployment", "-t", "https://10.0.0.6:25555", "-u", "admin", "--password", secret,
+                    "-d", "cf", "--ca-cert", "/nope/ca.pem", "backup");
+            assertThat(run.code()).as(secret).isEqualTo(1);
+            assertThat(run.err()).as(secret).contains("open /nope/ca.pem: no such file or directory");
+        }
+        Run valueIsAFlagName = bbr("director", "--host", "--username", "backup");
+        assertThat(valueIsAFlagName.err()).as("--host took --username").contains("--username flag is required.");
+    }
+
+    @Test
+    void help_anywhereAfterTheModesFlags_showsTheCommandsHelp_andSkipsValidation() {
+        Run restore = bbr("director", "restore", "-h");
+        assertThat(restore.code()).isZero();
+        assertThat(restore.out()).startsWith("NAME:\n   bbr director restore - Restore a deployment from backup\n");
+        assertThat(restore.err()).isEmpty();
+        Run backup = bbr("deployment", "-d", "cf", "backup", "--help");
+        assertThat(backup.code()).isZero();
+        assertThat(backup.out()).startsWith("NAME:\n   bbr deployment backup - Backup a deployment\n\nUSAGE:\n"
+                + "   bbr deployment backup [options] \n\nOPTIONS:\n   --with-manifest  ")
+                .contains("   --artifact-path value, -a value  ", "   --unsafe-lock-free  ");
+        Run mode = bbr("deployment", "-h", "backup");
+        assertThat(mode.code()).isZero();
+        assertThat(mode.out()).startsWith("NAME:\n   bbr deployment - Backup BOSH deployments\n");
+    }
+
+    @Test
+    void unknownSubcommand_ofAMode_isNamed_afterTheModesChecks() {
+        Run run = bbr("director", "--host", "h", "-u", "u", "--key", "k", "frobnicate");
+        assertThat(run.code()).isZero();
+        assertThat(run.out()).startsWith("Error command 'frobnicate' not found\n\nNAME:\n   bbr director - Backup"
+                + " BOSH director\n\nUSAGE:\n   bbr command [command options]");
+        assertThat(bbr("director", "frobnicate").err()).contains("--host flag is required.");
+    }
+
+    @Test
+    void ourFlags_areListedAfterTheOriginals_inTheSameLayout() {
+        String help = bbr("director", "--help").out();
+        assertThat(help).contains("   --help, -h                             show help\n"
+                + "   --script-timeout value                 Stop any job script");
+    }
+
+    @Test
+    void allDeployments_withBoshDeploymentFromTheEnvironment_saysWhereTheNameCameFrom() {
+        DeploymentCommand deployment = new DeploymentCommand(null, variable -> variable.equals("BOSH_DEPLOYMENT")
+                ? "sandbox" : null);
+        deployment.target = "t";
+        deployment.username = "u";
+        deployment.password = "p";
+        deployment.allDeployments = true;
+        assertThat(deployment.missingFlag(false)).contains("provide one of '--deployment' or '--all-deployments'"
+                + " flags. The deployment 'sandbox' came from BOSH_DEPLOYMENT: unset it to use --all-deployments.");
+        DeploymentCommand emptied = new DeploymentCommand(null, variable -> variable.equals("BOSH_DEPLOYMENT") ? "" : null);
+        emptied.target = "t";
+        emptied.username = "u";
+        emptied.password = "p";
+        emptied.allDeployments = true;
+        assertThat(emptied.missingFlag(false)).as("the sandbox's hint, BOSH_DEPLOYMENT= bbr … --all-deployments")
+                .isEmpty();
+        deployment.deployment = "cf";
+        assertThat(deployment.missingFlag(false)).contains("provide one of '--deployment' or '--all-deployments'"
+                + " flags.");
     }
 
     @Test

@@ -29,6 +29,15 @@ class RedactorTest {
     }
 
     @Test
+    void ageIdentities_areRemoved_butRecipientsStay() {
+        String identity = "AGE-SECRET-KEY-1QYQSZQGPQYQSZQGPQYQSZQGPQYQSZQGPQYQSZQGPQYQSZQGPQYQSWZ4P0F";
+        assertThat(redactor.redact("line: " + identity + ".")).isEqualTo("line: <redacted>.");
+        assertThat(redactor.redact(identity.toLowerCase())).isEqualTo("<redacted>");
+        assertThat(redactor.redact("age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p"))
+                .startsWith("age1ql3z7");
+    }
+
+    @Test
     void privateKeys_areRemoved_evenWhenCutOff() {
         String key = "-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY-----";
         assertThat(redactor.redact("key:\n" + key + "\nafter")).isEqualTo("key:\n<redacted>\nafter");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.KeyPair;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,15 +17,16 @@ class HostKeyPolicyTest {
 
         HostKeyPolicy policy = HostKeyPolicy.pinned(mine.publicKeyLine() + " bosh-agent\n");
 
-        assertThat(policy.accepts(mine.keyPair().getPublic())).isTrue();
-        assertThat(policy.accepts(other.keyPair().getPublic())).isFalse();
+        assertThat(policy.verifyServerKey(null, null, mine.keyPair().getPublic())).isTrue();
+        assertThat(policy.verifyServerKey(null, null, other.keyPair().getPublic())).isFalse();
     }
 
     @Test
     void pinnedRsa_offersRsaSha2BeforeSha1_andNothingElse() {
         HostKeyPolicy policy = HostKeyPolicy.pinned(SshKeys.generateRsa2048().publicKeyLine());
 
-        assertThat(policy.hostKeyAlgorithms()).containsExactly("rsa-sha2-512", "rsa-sha2-256", "ssh-rsa");
+        assertThat(policy.hostKeyAlgorithms(null, List.of("ssh-ed25519", "rsa-sha2-512")))
+                .containsExactly("rsa-sha2-512", "rsa-sha2-256", "ssh-rsa");
     }
 
     @Test
@@ -40,8 +42,9 @@ class HostKeyPolicyTest {
     void acceptAny_acceptsAnything_withMinasDefaultAlgorithmOrder() {
         HostKeyPolicy policy = HostKeyPolicy.acceptAny();
 
-        assertThat(policy.accepts(SshKeys.generateRsa2048().keyPair().getPublic())).isTrue();
-        assertThat(policy.hostKeyAlgorithms()).isEmpty();
+        assertThat(policy.verifyServerKey(null, null, SshKeys.generateRsa2048().keyPair().getPublic())).isTrue();
+        assertThat(policy.hostKeyAlgorithms(null, List.of("ssh-ed25519", "rsa-sha2-512")))
+                .containsExactly("ssh-ed25519", "rsa-sha2-512");
     }
 
     @Test

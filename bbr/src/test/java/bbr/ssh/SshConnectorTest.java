@@ -189,28 +189,17 @@ class SshConnectorTest {
 
     @Test
     void connect_hostThatNeverAnswers_timesOut_withClearMessage() throws Exception {
-        // A listener with a full accept queue: Linux drops further SYNs, as a firewalled or vanished host would.
-        List<Socket> queued = new ArrayList<>();
-        try (ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            for (int i = 0; i < 2; i++) {
-                Socket socket = new Socket();
-                socket.connect(full.getLocalSocketAddress(), 2000);
-                queued.add(socket);
-            }
+        try (SynBlackHole hole = SynBlackHole.open(dir)) {
             SshSettings settings = SshSettings.defaults().withConnectTimeout(Duration.ofSeconds(2));
             long start = System.nanoTime();
 
             try (SshConnector connector = new SshConnector(settings)) {
-                assertThatThrownBy(() -> connector.connect(target("127.0.0.1", full.getLocalPort())))
+                assertThatThrownBy(() -> connector.connect(target("127.0.0.1", hole.port())))
                         .isInstanceOf(SshConnectException.class)
-                        .hasMessage("ssh: cannot connect to 127.0.0.1:" + full.getLocalPort() + " as user root: "
+                        .hasMessage("ssh: cannot connect to 127.0.0.1:" + hole.port() + " as user root: "
                                 + "no answer within 2 s (is the host reachable?)");
             }
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
-        } finally {
-            for (Socket socket : queued) {
-                socket.close();
-            }
         }
     }
 

@@ -69,7 +69,8 @@ public final class Sandbox {
                 + "BOSH_CA_CERT, BOSH_DEPLOYMENT");
         System.out.println("  bin/bbr deployment pre-backup-check");
         System.out.println("  bin/bbr deployment backup --artifact-path " + artifacts);
-        System.out.println("  bin/bbr deployment --all-deployments backup --artifact-path " + artifacts
+        // env.sh names the deployment, and the original refuses a name together with --all-deployments.
+        System.out.println("  BOSH_DEPLOYMENT= bin/bbr deployment --all-deployments backup --artifact-path " + artifacts
                 + "   # also '" + SECOND_DEPLOYMENT + "' (1 VM, 256 MiB)");
         System.out.println("Stop it and remove everything it made: bin/sandbox stop");
         System.out.flush();

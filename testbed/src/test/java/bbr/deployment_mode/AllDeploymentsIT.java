@@ -181,8 +181,8 @@ class AllDeploymentsIT {
             assertThat(restoreCleanup.exitCode()).isEqualTo(1);
             assertThat(restoreCleanup.stderr()).contains("not restore-cleanup");
             assertThat(lockFree.exitCode()).isEqualTo(1);
-            assertThat(lockFree.stderr()).isEqualTo("Cannot use the --unsafe-lock-free flag in conjunction with the"
-                    + " --all-deployments flag\n");
+            assertThat(lockFree.stderr()).isEqualTo("1 error occurred:\nerror 1:\nCannot use the --unsafe-lock-free flag"
+                    + " in conjunction with the --all-deployments flag\n\n");
             assertThat(director.requests().all()).isEmpty();
         }
     }

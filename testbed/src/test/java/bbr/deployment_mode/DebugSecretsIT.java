@@ -4,8 +4,10 @@ import static bbr.deployment_mode.DeploymentFixture.SECRET;
 import static bbr.deployment_mode.DeploymentFixture.USER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import bbr.testbed.cli.Artifacts;
 import bbr.testbed.cli.BbrProcess;
 import bbr.testbed.cli.BbrRun;
+import bbr.testbed.cli.OperatorTools;
 import bbr.testbed.director.Auth;
 import bbr.testbed.director.Deployment;
 import bbr.testbed.director.DirectorSimulator;
@@ -74,6 +76,48 @@ class DebugSecretsIT {
                     .doesNotContainPattern("(?i)authorization\"?\\s*[:=]\\s*\"?(basic|bearer)\\s+(?!<redacted>)\\S")
                     .doesNotContainPattern("(?i)bearer\\s+(?!<redacted>)[A-Za-z0-9._~+/-]{8,}");
         }
+    }
+
+    @Test
+    void debugBackupRestoreAndVerify_ofAnEncryptedArtifact_printNoIdentity() throws Exception {
+        OperatorTools.AgeKey key = OperatorTools.ageKeygen(workDir, "operator");
+        OperatorTools.AgeKey other = OperatorTools.ageKeygen(workDir, "other");
+        String secret = Files.readAllLines(key.identityFile()).stream().filter(l -> l.startsWith("AGE-SECRET-KEY-1"))
+                .findFirst().orElseThrow();
+        try (DirectorSimulator director = DirectorSimulator.builder().auth(Auth.basic(USER, SECRET))
+                .deployment(Deployment.named("redis").release("redis-test")
+                        .instanceGroup("redis", g -> g.job("redis-server", "redis-test").instance(VMS.vm(0), true)))
+                .start()) {
+            List<String> common = List.of("deployment", "--debug", "--target", director.url(), "--username", USER,
+                    "--password", SECRET, "--ca-cert", director.caCertFile().toString(), "--deployment", "redis");
+            BbrRun backup = bbr(common, "backup", "--compress", "--encrypt-to", key.recipient());
+            assertThat(backup.exitCode()).as(backup.toString()).isZero();
+            String artifact = Artifacts.onlyArtifact(workDir).toString();
+
+            BbrRun restore = bbr(common, "restore", "-a", artifact, "--identity", key.identityFile().toString());
+            BbrRun wrong = bbr(common, "restore", "-a", artifact, "--identity", other.identityFile().toString());
+            BbrRun asRecipients = bbr(common, "backup", "--encrypt-to", key.identityFile().toString());
+            BbrRun verify = BbrProcess.run(workDir, "verify", "--debug", "-a", artifact, "--identity",
+                    key.identityFile().toString());
+
+            assertThat(restore.exitCode()).as(restore.toString()).isZero();
+            assertThat(wrong.exitCode()).isEqualTo(1);
+            assertThat(asRecipients.exitCode()).isEqualTo(1);
+            assertThat(verify.exitCode()).as(verify.toString()).isZero();
+            String everything = backup + restore.toString() + wrong + asRecipients + verify + errorLogs();
+            assertThat(everything).contains("DEBUG - ").doesNotContain(secret)
+                    .doesNotContain(secret.substring("AGE-SECRET-KEY-1".length(), 40)).doesNotContain("AGE-SECRET-KEY");
+        }
+    }
+
+    private String errorLogs() throws IOException {
+        StringBuilder text = new StringBuilder();
+        try (Stream<Path> files = Files.list(workDir)) {
+            for (Path file : files.filter(p -> p.getFileName().toString().endsWith(".err.log")).toList()) {
+                text.append(Files.readString(file));
+            }
+        }
+        return text.toString();
     }
 
     private BbrRun bbr(List<String> common, String... more) {

@@ -103,6 +103,25 @@ class ProxyIT {
     }
 
     @Test
+    void deploymentMode_withAProxyThatRefuses_namesTheProxy_asTheSshPathDoes() throws Exception {
+        proxy.close();
+        try (DirectorSimulator director = DirectorSimulator.builder().auth(Auth.uaa("admin", "secret"))
+                .deployment(Deployment.named("db").release("r")
+                        .instanceGroup("db", g -> g.job("db", "r").instance(VMS.vm(1), true)))
+                .start()) {
+            BbrRun refused = bbr(Map.of("BOSH_ALL_PROXY", "socks5://127.0.0.1:" + proxyPort), "deployment", "-t",
+                    director.url(), "-u", "admin", "-p", "secret", "--ca-cert", director.caCertFile().toString(),
+                    "-d", "db", "pre-backup-check");
+
+            assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
+            assertThat(refused.stderr()).contains("bosh director unreachable or unhealthy: Fetching info: Performing"
+                    + " request GET '" + director.url() + "/info': BOSH_ALL_PROXY socks5://127.0.0.1:" + proxyPort
+                    + " refused the connection");
+            assertThat(director.requests().all()).isEmpty();
+        }
+    }
+
+    @Test
     void aProxyThatDiesMidTransfer_failsNamingTheVm_andLeavesNoArtifactPassingForGood() throws Exception {
         Vm target = VMS.vm(1);
         target.exec("head -c 400M /dev/zero > /var/vcap/store/db/big").orThrow();

@@ -34,7 +34,7 @@ class LauncherTest {
         Result help = run("help");
 
         assertThat(help.exit).as(help.toString()).isZero();
-        assertThat(help.stdout).startsWith("Usage: bbr").doesNotContain("CompileCommand");
+        assertThat(help.stdout).startsWith("NAME:\n   bbr - BOSH Backup and Restore\n").doesNotContain("CompileCommand");
         assertThat(help.stderr).isEmpty();
         assertThat(archive).isRegularFile();
         // Class names are stored as plain symbols. bbr reads a command's output through this class only once it has

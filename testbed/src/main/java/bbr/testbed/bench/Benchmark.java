@@ -57,6 +57,7 @@ public final class Benchmark {
             case RssCase.NAME -> RssCase.run(settings);
             case VersionCase.NAME -> VersionCase.run(settings);
             case ProxyCase.NAME -> ProxyCase.run(settings);
+            case EncodedCase.RANDOM, EncodedCase.TEXT -> EncodedCase.run(name, settings);
             case "jmh" -> TarHashReport.run(Math.max(5, settings.rounds()), line -> Table.row("jmh-tar-hash",
                     "MB/s, " + line.members(), line.sha256MbPerSecond(), line.checksummerMbPerSecond(),
                     line.ratio(), 0));
@@ -66,6 +67,7 @@ public final class Benchmark {
 
     private static List<String> cases() {
         List<String> all = new ArrayList<>(TransferSpec.names());
+        all.addAll(EncodedCase.NAMES);
         all.addAll(List.of(ControlPlaneCase.NAME, ProxyCase.NAME, RssCase.NAME, VersionCase.NAME, "jmh"));
         return List.copyOf(all);
     }

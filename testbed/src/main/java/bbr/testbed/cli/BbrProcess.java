@@ -144,8 +144,10 @@ public final class BbrProcess implements AutoCloseable {
             throw new AssertionError("interrupted", e);
         }
         synchronized (stderr) {
-            return new BbrRun(process.exitValue(), String.join("\n", snapshot()) + (snapshot().isEmpty() ? "" : "\n"),
-                    stderr.toString());
+            BbrRun run = new BbrRun(process.exitValue(), String.join("\n", snapshot())
+                    + (snapshot().isEmpty() ? "" : "\n"), stderr.toString());
+            OperatorText.check(run.stderr(), run);
+            return run;
         }
     }
 
@@ -160,8 +162,22 @@ public final class BbrProcess implements AutoCloseable {
         process.destroyForcibly();
     }
 
+    private static Path emptyHome() {
+        Path home = Path.of(System.getProperty("java.io.tmpdir"), "bbr-testbed-home");
+        try {
+            java.nio.file.Files.createDirectories(home);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return home;
+    }
+
     private static List<String> bbrCommand(String... args) {
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:+UseSerialGC"));
+        // A home of its own, without ~/.ssh/known_hosts: the machine's may list 127.0.0.x hosts of other runs, and
+        // bbr would rightly refuse their new keys. Tests that want a known_hosts name it (BBR_KNOWN_HOSTS, or
+        // -Duser.home as a JVM option, which comes later and wins).
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:+UseSerialGC",
+                "-Duser.home=" + emptyHome()));
         List<String> bbrArgs = new ArrayList<>();
         for (String arg : args) {
             if (arg.startsWith(JVM_OPTION)) {

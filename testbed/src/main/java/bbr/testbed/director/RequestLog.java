@@ -46,7 +46,7 @@ public final class RequestLog {
                 if (command.equals(body.get("command"))) {
                     bodies.add(body);
                 }
-            } catch (JsonParser.JsonException e) {
+            } catch (Json.JsonException e) {
                 // not an SSH request a Director would have accepted
             }
         }

@@ -1,17 +1,20 @@
 package bbr.testbed.vm;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 /** The sshd_config of a VM: a BOSH stemcell's essentials, tuned for a test client that opens many sessions. */
 final class SshdConfig {
 
     private SshdConfig() {
     }
 
-    static String render(String address, int port, String hostKeyPath) {
+    static String render(String address, int port, List<String> hostKeyPaths) {
         return String.join("\n",
                 "# Written by the bbr test bed for one simulated VM.",
                 "ListenAddress " + address,
                 "Port " + port,
-                "HostKey " + hostKeyPath,
+                hostKeyPaths.stream().map(path -> "HostKey " + path).collect(Collectors.joining("\n")),
                 "PidFile none",
                 "PubkeyAuthentication yes",
                 "AuthorizedKeysFile .ssh/authorized_keys",

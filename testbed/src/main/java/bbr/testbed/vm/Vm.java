@@ -1,6 +1,9 @@
 package bbr.testbed.vm;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,19 +23,19 @@ public final class Vm {
     private final String name;
     private final LoopbackEndpoint endpoint;
     private final KeyPairFiles operatorKey;
-    private final KeyPairFiles hostKey;
+    private final List<KeyPairFiles> hostKeys;
     private final VmNamespace namespace;
     private final Sshd sshd;
     private final UserAccounts accounts;
     private final VmFiles files;
 
-    Vm(int index, String name, LoopbackEndpoint endpoint, KeyPairFiles operatorKey, KeyPairFiles hostKey,
+    Vm(int index, String name, LoopbackEndpoint endpoint, KeyPairFiles operatorKey, List<KeyPairFiles> hostKeys,
             VmNamespace namespace, Sshd sshd, UserAccounts accounts, VmFiles files) {
         this.index = index;
         this.name = name;
         this.endpoint = endpoint;
         this.operatorKey = operatorKey;
-        this.hostKey = hostKey;
+        this.hostKeys = List.copyOf(hostKeys);
         this.namespace = namespace;
         this.sshd = sshd;
         this.accounts = accounts;
@@ -77,9 +80,37 @@ public final class Vm {
         return operatorKey;
     }
 
-    /** The VM's public host key without comment, "ssh-ed25519 AAAA...", as a Director reports it for pinning. */
+    /**
+     * The VM's (first) public host key without comment, "ssh-ed25519 AAAA...", as a Director reports it for
+     * pinning.
+     */
     public String hostPublicKey() {
-        return hostKey.publicKeyWithoutComment();
+        return hostKeys.get(0).publicKeyWithoutComment();
+    }
+
+    /** The VM's host key of {@code type}: its public key file is what {@code ssh-keygen -l -f} reads. */
+    public KeyPairFiles hostKey(KeyType type) {
+        return hostKeys.stream().filter(key -> key.type() == type).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(name + " has no " + type + " host key"));
+    }
+
+    /**
+     * Gives the VM new host keys of the same types and restarts sshd (live connections drop), as a reinstalled
+     * host, or a man in the middle, would present them.
+     */
+    public void replaceHostKeys() {
+        for (KeyPairFiles key : hostKeys) {
+            String fileName = key.privateKey().getFileName().toString();
+            KeyPairFiles fresh = TestKeys.generate(key.privateKey().getParent(), fileName, key.type(), key.format(), "");
+            try {
+                files.write("/etc/ssh/" + fileName, Files.readAllBytes(fresh.privateKey()), 0600);
+                files.write("/etc/ssh/" + fileName + ".pub", Files.readAllBytes(fresh.publicKey()), 0644);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        sshd.stop();
+        sshd.start();
     }
 
     /** This VM's line for an OpenSSH known_hosts file. */

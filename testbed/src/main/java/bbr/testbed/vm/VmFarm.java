@@ -74,7 +74,7 @@ public final class VmFarm implements AutoCloseable {
             Path keys = run.path().resolve("keys");
             Future<KeyPairFiles> key = pool.submit(
                     () -> TestKeys.generate(keys, "vcap_id_rsa", KeyType.RSA, KeyFormat.OPENSSH, ""));
-            VmProvisioner provisioner = new VmProvisioner(initScript(), key, options.hostKeyType());
+            VmProvisioner provisioner = new VmProvisioner(initScript(), key, options.hostKeyTypes());
             List<Future<Vm>> starting = new ArrayList<>();
             for (int i = 0; i < options.vmCount(); i++) {
                 int index = i;

@@ -16,20 +16,20 @@ final class VmProvisioner {
 
     private final Path initScript;
     private final Future<KeyPairFiles> operatorKey;
-    private final KeyType hostKeyType;
+    private final List<KeyType> hostKeyTypes;
 
     /** {@code operatorKey} may still be being generated: a VM needs it only once its namespace is up. */
-    VmProvisioner(Path initScript, Future<KeyPairFiles> operatorKey, KeyType hostKeyType) {
+    VmProvisioner(Path initScript, Future<KeyPairFiles> operatorKey, List<KeyType> hostKeyTypes) {
         this.initScript = initScript;
         this.operatorKey = operatorKey;
-        this.hostKeyType = hostKeyType;
+        this.hostKeyTypes = List.copyOf(hostKeyTypes);
     }
 
     Vm provision(int index, Path vmDir, LoopbackEndpoint endpoint)
             throws InterruptedException, ExecutionException {
         String name = "vm-" + index;
         createDirectories(vmDir);
-        KeyPairFiles hostKey = seedEtc(vmDir.resolve("etc-seed"), name, endpoint);
+        List<KeyPairFiles> hostKeys = seedEtc(vmDir.resolve("etc-seed"), name, endpoint);
         VmNamespace namespace = VmNamespace.start(initScript, vmDir, name);
         try {
             KeyPairFiles key = operatorKey.get();
@@ -37,7 +37,7 @@ final class VmProvisioner {
             accounts.add(OPERATOR, key.publicKeyLine());
             Sshd sshd = new Sshd(namespace, endpoint.address(), endpoint.port(), vmDir.resolve("sshd.log"));
             sshd.start();
-            return new Vm(index, name, endpoint, key, hostKey, namespace, sshd, accounts,
+            return new Vm(index, name, endpoint, key, hostKeys, namespace, sshd, accounts,
                     new VmFiles(vmDir, namespace::hostPath));
         } catch (InterruptedException | ExecutionException | RuntimeException | Error e) {
             namespace.kill();
@@ -59,18 +59,24 @@ final class VmProvisioner {
         }
     }
 
+    /** ssh_host_{rsa,ed25519,ecdsa}_key, as sshd's own host keys are named. */
+    static String hostKeyFileName(KeyType type) {
+        return "ssh_host_" + type.keygenName() + "_key";
+    }
+
     /** The files that vm-init.sh lays over its copy of the host's /etc. */
-    private KeyPairFiles seedEtc(Path seed, String name, LoopbackEndpoint endpoint) {
-        String keyFile = "ssh_host_" + hostKeyType.keygenName() + "_key";
-        KeyPairFiles hostKey = TestKeys.generate(seed.resolve("ssh"), keyFile, hostKeyType, KeyFormat.OPENSSH, "");
+    private List<KeyPairFiles> seedEtc(Path seed, String name, LoopbackEndpoint endpoint) {
+        List<KeyPairFiles> hostKeys = hostKeyTypes.stream()
+                .map(type -> TestKeys.generate(seed.resolve("ssh"), hostKeyFileName(type), type, KeyFormat.OPENSSH, ""))
+                .toList();
         try {
-            Files.writeString(seed.resolve("ssh/sshd_config"),
-                    SshdConfig.render(endpoint.address(), endpoint.port(), "/etc/ssh/" + keyFile));
+            Files.writeString(seed.resolve("ssh/sshd_config"), SshdConfig.render(endpoint.address(), endpoint.port(),
+                    hostKeyTypes.stream().map(type -> "/etc/ssh/" + hostKeyFileName(type)).toList()));
             Files.writeString(seed.resolve("hostname"), name + "\n");
             // sudo resolves the host name and complains on stderr when it cannot: bbr's output must stay clean.
             Files.writeString(seed.resolve("hosts"),
                     Files.readString(Path.of("/etc/hosts")) + endpoint.address() + "\t" + name + "\n");
-            return hostKey;
+            return hostKeys;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + seed, e);
         }

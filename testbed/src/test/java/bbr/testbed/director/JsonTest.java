@@ -35,7 +35,7 @@ class JsonTest {
     @Test
     void parse_isStrict() {
         for (String bad : List.of("{bad", "{'a':1}", "[1,]", "{\"a\":1} x", "01", "\"tab\there\"", "")) {
-            assertThatThrownBy(() -> Json.parse(bad)).as(bad).isInstanceOf(JsonParser.JsonException.class);
+            assertThatThrownBy(() -> Json.parse(bad)).as(bad).isInstanceOf(Json.JsonException.class);
         }
     }
 }

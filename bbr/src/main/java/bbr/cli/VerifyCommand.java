@@ -1,0 +1,51 @@
+package bbr.cli;
+
+import bbr.artifact.store.Decoding;
+import bbr.log.Redactor;
+import bbr.orchestration.Outcome;
+import bbr.orchestration.Verifier;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bbr verify}: checks a backup artifact offline, touching no VM; exits 0 only when everything holds. */
+@Command(name = "verify", description = "Verify a backup artifact without touching any VM")
+final class VerifyCommand implements Callable<Integer> {
+
+    @Option(names = {"--artifact-path", "-a"}, description = "Specify the path of the backup artifact to verify")
+    String artifactPath;
+
+    @CommandLine.Mixin
+    IdentityOption identityOption = new IdentityOption();
+
+    @Option(names = "--debug", description = "Enable debug logs")
+    boolean debug;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    private final CliContext context;
+
+    VerifyCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        if (artifactPath == null) {
+            spec.commandLine().usage(context.terminal().out());
+            context.terminal().flagError("--artifact-path flag is required.");
+            return 1;
+        }
+        Optional<Decoding> decoding = identityOption.decodingOrFlagError(context.terminal());
+        if (decoding.isEmpty()) {
+            return 1;
+        }
+        ArtifactPlaces.Backup backup = ArtifactPlaces.backup(artifactPath, context.terminal().workingDirectory());
+        Outcome outcome = new Verifier(context.logger(debug, Redactor.shapes()))
+                .verify(backup.place(), backup.name(), decoding.get());
+        return ErrorReport.report(outcome, context.terminal(), context.clock(), Redactor.shapes(), null);
+    }
+}
