@@ -84,6 +84,9 @@ final class DeploymentRuns implements BbrSide {
         List<String> command = new ArrayList<>(List.of(bbr.toString(), "deployment", "--target", director.url(),
                 "--username", USER, "--password", PASSWORD, "--ca-cert", director.caCertFile().toString(),
                 "--deployment", deployment));
+        if (System.getenv("BENCH_DEBUG") != null) {
+            command.add("--debug"); // with BENCH_TIMELINE: when each Director request and remote command happened
+        }
         command.addAll(List.of(subcommand));
         return new ProcessBuilder(command);
     }

@@ -96,6 +96,10 @@ final class TransferCase {
         }
         String name = spec.name();
         if (baseline != null) {
+            Table.row(name, "baseline build: backup s", Timing.medianSeconds(floorBackup),
+                    median(baselineBackup, r -> r.timing().seconds()), spec.backupTarget());
+            Table.row(name, "baseline build: restore s", Timing.medianSeconds(floorRestore),
+                    median(baselineRestore, r -> r.timing().seconds()), spec.restoreTarget());
             compare(spec, baselineBackup, bbrBackup, baselineRestore, bbrRestore);
         }
         if (System.getenv("BENCH_TIMELINE") != null) {
