@@ -1,5 +1,6 @@
 package bbr.deployment;
 
+import bbr.concurrent.Daemons;
 import bbr.director.DirectorClient;
 import bbr.director.SshHost;
 import bbr.director.VmInfo;
@@ -25,7 +26,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -43,8 +43,8 @@ public final class DeploymentInstanceSource implements InstanceSource {
         DirectorClient open() throws IOException;
     }
 
-    /** The Director queues tasks; ten at once keeps a large deployment's setup and cleanup short without
-     * flooding it, as the original's own parallelism does for scripts. */
+    /** The Director queues tasks; ten at once keeps a large deployment's setup short without flooding it, as the
+     * original's own parallelism does for scripts. */
     private static final int PARALLEL_WIDTH = 10;
 
     private final String deployment;
@@ -54,14 +54,9 @@ public final class DeploymentInstanceSource implements InstanceSource {
     private DirectorClient director;
     private final Logger logger;
     private final TemporaryUser user = TemporaryUser.generate();
+    /** The connected instances whose connections are still open. */
     private final List<Instance> instances = new ArrayList<>();
-    /**
-     * Every group whose SSH setup was asked for, with the hosts the Director reported the user on; null while the
-     * setup has not answered (or failed partway, having made users on some hosts): then the whole group is
-     * cleaned. Cleanup goes by these hosts rather than by connected instances, so that a VM bbr never reached
-     * (sshd hung, Windows, vanished from the VM list) still loses the user.
-     */
-    private final Map<String, List<SshHost>> hostsSetUp = new LinkedHashMap<>();
+    private SshUsers users;
     private SshConnector connector;
     private String manifest;
 
@@ -85,23 +80,34 @@ public final class DeploymentInstanceSource implements InstanceSource {
         try {
             director = connection.open();
             connector = new SshConnector(SshSettings.configured(), proxy.proxy());
+            users = new SshUsers(director, deployment, user);
         } catch (IOException e) {
             throw new BbrError(ErrorKind.GENERAL, e.getMessage(), e);
         }
+        ExecutorService discovery = Executors.newFixedThreadPool(PARALLEL_WIDTH, Daemons.named("bbr-discovery"));
         try {
-            List<VmInfo> vms = director.vms(deployment);
-            manifest = director.manifest(deployment);
-            JobFinder finder = new JobFinder(logger, parseManifest(), false);
-            List<String> groups = groupsInOrder(vms);
+            // The VM listing is a Director task (seconds on a busy Director), and so is each SSH setup; a setup needs
+            // only its group, which the manifest names: they run at once, and discovery waits for the longer.
+            Future<List<VmInfo>> listing = discovery.submit(() -> director.vms(deployment));
+            ManifestReleases releases = manifestAfter(listing);
             beforeChanges.await(); // the temporary users are the first change to the deployment
-            List<List<SshHost>> hostsByGroup = Concurrently.map(groups, PARALLEL_WIDTH, this::setUpSsh);
+            Map<String, Future<List<SshHost>>> setups = new LinkedHashMap<>();
+            releases.groupsWithVms().forEach(group -> setups.put(group, discovery.submit(() -> users.setUp(group))));
+            awaitQuietly(setups.values());
+            List<VmInfo> vms = outcome(listing);
+            List<String> groups = groupsInOrder(vms);
+            // A group the manifest left out (an errand kept alive) is set up now; one set up in vain is cleaned up.
+            groups.stream().filter(group -> !setups.containsKey(group))
+                    .forEach(group -> setups.put(group, discovery.submit(() -> users.setUp(group))));
+            awaitQuietly(setups.values()); // every setup has answered before one's failure ends discovery
+            forgetFailedSetupsOfGroupsWithoutVms(setups, groups);
             List<Candidate> candidates = new ArrayList<>();
-            for (int g = 0; g < groups.size(); g++) {
-                for (SshHost host : hostsByGroup.get(g)) {
-                    candidates.add(new Candidate(groups.get(g), host, vmOf(host, vms), isBootstrap(groups.get(g), host,
-                            vms)));
+            for (String group : groups) {
+                for (SshHost host : outcome(setups.get(group))) {
+                    candidates.add(new Candidate(group, host, vmOf(host, vms), isBootstrap(group, host, vms)));
                 }
             }
+            JobFinder finder = new JobFinder(logger, releases, false);
             // Every instance is examined, unlike the original, which skipped a group whose first instance had no
             // scripts and so silently left out any other instance that had some.
             List<Instance> found = Concurrently.map(candidates, PARALLEL_WIDTH, c -> examine(c, finder));
@@ -112,6 +118,57 @@ public final class DeploymentInstanceSource implements InstanceSource {
         } catch (Exception e) {
             throw new BbrError(ErrorKind.GENERAL, "failed to find instances for deployment " + deployment + ": "
                     + releaseAfterFailure(e.getMessage()), e);
+        } finally {
+            discovery.shutdownNow(); // a listing still running after a refusal changes nothing: it is only a read
+        }
+    }
+
+    /**
+     * Fetches and parses the manifest while the listing runs. When both fail (a missing deployment), the listing's
+     * error is the one reported, as when the original asked for the listing first.
+     */
+    private ManifestReleases manifestAfter(Future<List<VmInfo>> listing) throws Exception {
+        try {
+            manifest = director.manifest(deployment);
+            return parseManifest();
+        } catch (IOException e) {
+            outcome(listing);
+            throw e;
+        }
+    }
+
+    /** Waits for every setup to answer; their failures are judged once the listing says which groups have VMs. */
+    private static void awaitQuietly(Iterable<Future<List<SshHost>>> setups) throws InterruptedException {
+        for (Future<List<SshHost>> setup : setups) {
+            try {
+                setup.get();
+            } catch (ExecutionException e) {
+                // judged by the caller
+            }
+        }
+    }
+
+    /** A setup refused because its group has no VMs (a manifest that says otherwise) is no error. */
+    private void forgetFailedSetupsOfGroupsWithoutVms(Map<String, Future<List<SshHost>>> setups, List<String> groups)
+            throws InterruptedException {
+        for (Map.Entry<String, Future<List<SshHost>>> setup : setups.entrySet()) {
+            if (!groups.contains(setup.getKey())) {
+                try {
+                    setup.getValue().get();
+                } catch (ExecutionException e) {
+                    logger.debug("instance group %s has no VMs, and its SSH setup failed: %s", setup.getKey(),
+                            e.getCause().getMessage());
+                    users.forgetFailedSetup(setup.getKey());
+                }
+            }
+        }
+    }
+
+    private static <T> T outcome(Future<T> future) throws Exception {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
         }
     }
 
@@ -127,17 +184,6 @@ public final class DeploymentInstanceSource implements InstanceSource {
 
     /** One VM the Director set the temporary user up on. */
     private record Candidate(String group, SshHost host, VmInfo vm, boolean bootstrap) {
-    }
-
-    private List<SshHost> setUpSsh(String group) throws IOException {
-        synchronized (hostsSetUp) {
-            hostsSetUp.put(group, null);
-        }
-        List<SshHost> hosts = director.setUpSsh(deployment, group, user.name(), user.key().publicKeyLine() + "\n");
-        synchronized (hostsSetUp) {
-            hostsSetUp.put(group, hosts);
-        }
-        return hosts;
     }
 
     /** Connects and finds the jobs; null for a Windows VM. */
@@ -188,59 +234,42 @@ public final class DeploymentInstanceSource implements InstanceSource {
         return Optional.ofNullable(manifest);
     }
 
+    /**
+     * Closes the instance's connection and starts removing the temporary user from its VM at once, rather than after
+     * every other VM is done too; {@link #release()} waits for it and reports its failure.
+     */
     @Override
-    public void release() throws BbrError {
-        for (Instance instance : instances) {
-            try {
-                instance.remote().close();
-            } catch (IOException e) {
-                logger.debug("closing the connection to %s failed: %s", instance.label(), e.getMessage());
+    public void finished(Instance instance) {
+        synchronized (instances) {
+            if (!instances.remove(instance)) {
+                return;
             }
         }
-        List<Callable<Void>> cleanups = new ArrayList<>();
-        hostsSetUp.forEach((group, hosts) -> {
-            if (hosts == null) {
-                cleanups.add(() -> cleanUp(group, null));
-            } else {
-                hosts.forEach(host -> cleanups.add(() -> cleanUp(group, host.indexOrId())));
-            }
-        });
-        instances.clear();
-        hostsSetUp.clear();
+        close(instance);
+        users.startRemoving(instance.group(), instance.id());
+    }
+
+    @Override
+    public void release() throws BbrError {
+        List<Instance> open;
+        synchronized (instances) {
+            open = List.copyOf(instances);
+            instances.clear();
+        }
+        open.forEach(this::close);
         closeConnector();
-        List<String> failures = runAll(cleanups);
+        List<String> failures = users == null ? List.of() : users.removeAll();
         if (!failures.isEmpty()) {
             throw new BbrError(ErrorKind.CLEANUP, "Deployment '" + deployment + "' failed while cleaning up with"
                     + " error: " + String.join("\n", failures));
         }
     }
 
-    private Void cleanUp(String group, String instanceId) throws IOException {
-        director.cleanUpSsh(deployment, group, instanceId, user.name());
-        return null;
-    }
-
-    /** Runs the SSH cleanups concurrently (each waits for its Director task) and returns the failures. */
-    private static List<String> runAll(List<Callable<Void>> cleanups) {
-        if (cleanups.isEmpty()) {
-            return List.of();
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(PARALLEL_WIDTH, cleanups.size()));
+    private void close(Instance instance) {
         try {
-            List<String> failures = new ArrayList<>();
-            for (Future<Void> result : pool.invokeAll(cleanups)) {
-                try {
-                    result.get();
-                } catch (ExecutionException e) {
-                    failures.add(e.getCause().getMessage());
-                }
-            }
-            return failures;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return List.of("interrupted while removing temporary users");
-        } finally {
-            pool.shutdownNow();
+            instance.remote().close();
+        } catch (IOException e) {
+            logger.debug("closing the connection to %s failed: %s", instance.label(), e.getMessage());
         }
     }
 

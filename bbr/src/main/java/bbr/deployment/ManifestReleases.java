@@ -1,6 +1,7 @@
 package bbr.deployment;
 
 import bbr.instance.ReleaseResolver;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,8 +10,8 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * Job releases and {@code bbr.backup_one_restore_all} read from a deployment manifest, in the v2
- * ({@code instance_groups}) or v1 ({@code jobs} with {@code templates}) layout.
+ * Job releases, {@code bbr.backup_one_restore_all} and the instance groups read from a deployment manifest, in the
+ * v2 ({@code instance_groups}) or v1 ({@code jobs} with {@code templates}) layout.
  */
 final class ManifestReleases implements ReleaseResolver {
 
@@ -27,6 +28,27 @@ final class ManifestReleases implements ReleaseResolver {
             throw new IllegalArgumentException("the deployment manifest is not a YAML mapping");
         }
         return new ManifestReleases(map);
+    }
+
+    /**
+     * The instance groups that can have VMs, in manifest order: not errands ({@code lifecycle: errand}, whose VMs
+     * exist only while the errand runs) and not scaled to {@code instances: 0}. The VM listing stays the truth; this
+     * is what bbr may prepare for before it arrives.
+     */
+    List<String> groupsWithVms() {
+        Object list = manifest.get(manifest.containsKey("instance_groups") ? "instance_groups" : "jobs");
+        if (!(list instanceof List<?> entries)) {
+            return List.of();
+        }
+        List<String> groups = new ArrayList<>();
+        for (Object entry : entries) {
+            if (entry instanceof Map<?, ?> group && group.get("name") != null
+                    && !"errand".equals(String.valueOf(group.get("lifecycle")))
+                    && !"0".equals(String.valueOf(group.get("instances")))) {
+                groups.add(String.valueOf(group.get("name")));
+            }
+        }
+        return groups;
     }
 
     @Override

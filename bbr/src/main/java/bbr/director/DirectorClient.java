@@ -143,7 +143,7 @@ public final class DirectorClient {
      */
     public void cleanUpSsh(String deployment, String group, String instanceId, String user) throws IOException {
         try {
-            tasks.resultOf(http.postJson("/deployments/" + deployment + "/ssh", sshBody("cleanup", deployment,
+            tasks.awaitDone(http.postJson("/deployments/" + deployment + "/ssh", sshBody("cleanup", deployment,
                     Map.of("user_regex", "^" + user), group, instanceId == null ? List.of() : List.of(instanceId))));
         } catch (IOException e) {
             throw new IOException("Cleaning up SSH in deployment '" + deployment + "': " + e.getMessage(), e);

@@ -21,6 +21,10 @@ final class UaaTokens implements Authorization {
     private final String basicClientAuth;
     private final HttpTransport transport;
     private String cached;
+    /** The failure of the last request for a token, while no newer one succeeded. */
+    private IOException failed;
+    /** How many token requests have ended; read before waiting for the lock, to see one that ended meanwhile. */
+    private volatile long requestsEnded;
 
     UaaTokens(String uaaUrl, String client, String secret, HttpTransport transport) {
         this.tokenEndpoint = uaaTokenEndpoint(uaaUrl);
@@ -29,12 +33,34 @@ final class UaaTokens implements Authorization {
         this.transport = transport;
     }
 
+    /**
+     * Callers that waited while another thread asked the UAA share that answer, token or failure, instead of asking
+     * again: discovery sends its first Director requests at once, and an answer (a 503, say) is final (§3.3).
+     */
     @Override
-    public synchronized String header(boolean fresh) throws IOException {
-        if (cached == null || fresh) {
-            cached = requestToken();
+    public String header(boolean fresh) throws IOException {
+        long seen = requestsEnded;
+        synchronized (this) {
+            if (requestsEnded != seen) {
+                if (failed != null) {
+                    throw failed;
+                }
+                return cached;
+            }
+            if (cached == null || fresh) {
+                try {
+                    cached = requestToken();
+                    failed = null;
+                } catch (IOException e) {
+                    cached = null;
+                    failed = e;
+                    throw e;
+                } finally {
+                    requestsEnded++;
+                }
+            }
+            return cached;
         }
-        return cached;
     }
 
     /**

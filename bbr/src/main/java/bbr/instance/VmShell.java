@@ -139,6 +139,22 @@ public final class VmShell {
     public record DirectorySize(long du, long tar) {
     }
 
+    /**
+     * Bytes free for files under {@code directory} on its file system, as {@code df} counts them (1 KiB blocks
+     * available to an unprivileged user; root's reserved blocks are not counted).
+     */
+    public long freeBytes(String directory) throws IOException {
+        CapturedResult result = capture("df -Pk " + quote(directory));
+        check(result);
+        // "Filesystem 1024-blocks Used Available Capacity Mounted on", then one line per file system
+        List<String> lines = result.stdout().strip().lines().toList();
+        try {
+            return Long.parseLong(lines.get(lines.size() - 1).trim().split("\\s+")[3]) * 1024;
+        } catch (RuntimeException e) {
+            throw new IOException("cannot read the free space of " + directory + " from df: " + result.stdout(), e);
+        }
+    }
+
     /** Streams a plain tar of {@code directory}'s content, entries named {@code ./…}, as the original does. */
     public void streamTar(String directory, OutputStream sink) throws IOException {
         check(run("sudo tar -C " + quote(directory) + " -c .", null, sink));

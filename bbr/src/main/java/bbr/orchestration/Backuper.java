@@ -9,6 +9,7 @@ import bbr.log.Logger;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -87,10 +88,15 @@ public final class Backuper {
         if (cancelled(outcome, "copying the backup")) {
             return;
         }
-        List<Parallel.Task> drains = deployment.jobsWith(ScriptName.BACKUP).stream()
-                .map(job -> (Parallel.Task) () -> copier.drain(job, artifact))
-                .toList();
-        if (Session.failed(outcome, Parallel.run(Parallel.DEFAULT_WIDTH, drains))) {
+        List<Job> draining = deployment.jobsWith(ScriptName.BACKUP);
+        Finishing finishing = new Finishing(deployment, draining);
+        List<Parallel.Task> drains = new ArrayList<>(draining.stream()
+                .map(job -> finishing.after(job, () -> copier.drain(job, artifact)))
+                .toList());
+        drains.addAll(finishing.idle());
+        boolean drainFailed = Session.failed(outcome, Parallel.run(Parallel.DEFAULT_WIDTH, drains));
+        outcome.addAll(finishing.errors());
+        if (drainFailed) {
             logger.info("Failed to create backup of %s on %s, failed during drain step", deployment.name(),
                     GoTime.format(ZonedDateTime.now(clock)));
             return;

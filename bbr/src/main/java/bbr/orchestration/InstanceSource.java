@@ -19,6 +19,14 @@ public interface InstanceSource {
     List<Instance> discover(BeforeChanges beforeChanges) throws BbrError;
 
     /**
+     * Nothing more of this workflow runs on {@code instance}: the source may close its connection and start removing
+     * its temporary credentials now rather than in {@link #release()}, which still waits for that and reports any
+     * failure of it. Called at most once per instance, from any thread.
+     */
+    default void finished(Instance instance) {
+    }
+
+    /**
      * Closes the connections and removes temporary credentials. Called once after {@link #discover(BeforeChanges)}
      * succeeded, whatever happened in between.
      *

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 /** Runs independent tasks with a bounded number in flight and collects every failure, never just the first. */
 final class Parallel {
@@ -54,6 +55,26 @@ final class Parallel {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Runs {@code check} on every item at once (bounded by {@code width}) and returns the errors it found, in the
+     * order of the items rather than of the answers, so that messages do not depend on which VM answered first.
+     */
+    static <T> List<BbrError> inOrder(int width, List<T> items, Function<T, BbrError> check) {
+        BbrError[] found = new BbrError[items.size()];
+        List<Task> tasks = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            int index = i;
+            tasks.add(() -> found[index] = check.apply(items.get(index)));
+        }
+        List<BbrError> errors = new ArrayList<>(run(width, tasks)); // only a check that throws ends up here
+        for (BbrError error : found) {
+            if (error != null) {
+                errors.add(error);
+            }
+        }
+        return errors;
     }
 
     static List<BbrError> serially(List<Task> tasks) {

@@ -46,6 +46,9 @@ final class RestoreChecks {
                         + job.instance().label()));
             }
         }
+        if (!outcome.failed()) { // an artifact missing above has no size to measure the VM's room against
+            FreeSpaceCheck.run(deployment, artifact, outcome);
+        }
         deployment.checkArtifactRootAbsent(outcome, true);
         List<List<Job>> batches = null;
         try {

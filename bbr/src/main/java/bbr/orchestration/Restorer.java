@@ -80,7 +80,12 @@ public final class Restorer {
                 && !restore(deployment, outcome)) {
             logger.info("Completed restore of %s", deployment.name());
         }
-        outcome.addAll(scripts.run(Stage.POST_RESTORE_UNLOCK, Batches.reversed(batches), 1, true, Map.of()));
+        // Each instance is finished after its last unlock: its cleanup overlaps the unlocks of the others.
+        Finishing finishing = new Finishing(deployment, deployment.jobsWith(ScriptName.POST_RESTORE_UNLOCK));
+        outcome.addAll(scripts.run(Stage.POST_RESTORE_UNLOCK, Batches.reversed(batches), 1, true, Map.of(),
+                finishing));
+        Parallel.run(Parallel.DEFAULT_WIDTH, finishing.idle());
+        outcome.addAll(finishing.errors());
     }
 
     /**

@@ -27,12 +27,21 @@ final class ScriptStep {
      * (unlocks must reach every job); otherwise the first failing batch stops the stage.
      */
     List<BbrError> run(Stage stage, List<List<Job>> batches, int width, boolean keepGoing, Map<String, String> env) {
+        return run(stage, batches, width, keepGoing, env, null);
+    }
+
+    /** {@link #run}, each job's script run as a task of {@code finishing}, which may then finish its instance. */
+    List<BbrError> run(Stage stage, List<List<Job>> batches, int width, boolean keepGoing, Map<String, String> env,
+                       Finishing finishing) {
         logger.event(Event.step("step.start", stage.script.toString(), stage.header()));
         List<BbrError> errors = new java.util.ArrayList<>();
         for (List<Job> batch : batches) {
             List<Parallel.Task> tasks = batch.stream()
                     .filter(job -> job.has(stage.script))
-                    .map(job -> (Parallel.Task) () -> runOne(stage, job, env))
+                    .map(job -> {
+                        Parallel.Task script = () -> runOne(stage, job, env);
+                        return finishing == null ? script : finishing.after(job, script);
+                    })
                     .toList();
             errors.addAll(Parallel.run(width, tasks));
             if (!errors.isEmpty() && !keepGoing) {

@@ -45,7 +45,7 @@ final class Session {
         }
         try {
             beforeChanges.await();
-            body.run(new Deployment(source.name(), instances, logger));
+            body.run(new Deployment(source.name(), instances, logger, source::finished));
         } catch (BbrError e) {
             outcome.add(e);
         } catch (RuntimeException e) {

@@ -48,7 +48,7 @@ final class SshClientFactory {
      * A remote command may stop reading its stdin for long (a restore writing to a slow disk); MINA's 30 s default
      * would fail the upload mid-stream. Dead connections are found by heartbeats instead.
      */
-    private static final Duration WAIT_FOR_WINDOW = Duration.ofDays(365);
+    static final Duration WAIT_FOR_WINDOW = Duration.ofDays(365);
 
     private SshClientFactory() {
     }

@@ -103,9 +103,10 @@ public final class SshRemoteRunner implements RemoteRunner {
     }
 
     private StdoutHandoffChannel open(String command, StderrTail stderr, boolean discardStdout) throws IOException {
-        // Batches well below the window, so the VM keeps sending while the previous batch is written.
-        long batch = Math.min(1 << 20, settings.windowSize() / 4);
-        StdoutHandoffChannel channel = new StdoutHandoffChannel(command, discardStdout, batch);
+        // Chunks of half the window at most, so the VM keeps sending into one while the other is written; 1 MiB
+        // at most, the size of the artifact writer's buffer, which a write of its size bypasses.
+        int chunk = (int) Math.min(1 << 20, settings.windowSize() / 2);
+        StdoutHandoffChannel channel = new StdoutHandoffChannel(command, discardStdout, chunk);
         channel.setErr(stderr); // bounded and never blocks, so safe to fill from MINA's I/O thread
         try {
             session.getService(ConnectionService.class).registerChannel(channel);

@@ -23,7 +23,8 @@ import java.util.function.UnaryOperator;
  * @param heartbeatMaxMissed unanswered keepalives in a row after which the connection counts as dead (0 = never)
  * @param windowSize         the channel window we grant the VM: bytes it may send before we acknowledge
  * @param packetSize         the largest channel data packet we accept from the VM
- * @param bufferSize         the chunk size in which a caller's stdin is read and sent to the VM
+ * @param bufferSize         the most of a caller's stdin read at once; each read fills one SSH packet, so the
+ *                           VM's largest packet (32 KiB for OpenSSH) bounds it too
  */
 public record SshSettings(
         Duration connectTimeout,
@@ -75,7 +76,8 @@ public record SshSettings(
      *       8 MiB, 17-27 at 16 MiB, which also cut throughput from ~130 to ~35 MB/s.</li>
      *   <li>packets 64 KiB: 32, 64 and 128 KiB measured alike (within noise, ~270-320 MB/s, 1.7-1.8 CPU s/GiB);
      *       64 KiB stays far from the 256 KiB failure above.</li>
-     *   <li>stdin chunks 128 KiB: uploads ran ~190-230 MB/s against ~150-175 with 64 KiB.</li>
+     *   <li>stdin chunks 128 KiB: uploads ran ~190-230 MB/s against ~150-175 with 64 KiB, when they were written
+     *       through MINA's ChannelOutputStream; reads now go straight into packets (see StdinPump).</li>
      * </ul>
      */
     public static SshSettings defaults() {

@@ -2,7 +2,7 @@ package bbr.ssh;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -11,16 +11,29 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.sshd.client.channel.ChannelExec;
+import org.apache.sshd.common.SshConstants;
+import org.apache.sshd.common.channel.RemoteWindow;
+import org.apache.sshd.common.session.Session;
+import org.apache.sshd.common.util.buffer.Buffer;
 
 /**
  * Copies a caller's stdin to a remote command on its own thread (the calling thread drains stdout meanwhile),
- * then sends EOF.
+ * then sends EOF. Each read goes straight into the SSH packet that is then encrypted and sent (one packet of the VM's
+ * largest size, 32 KiB for OpenSSH, per read): one upload at a time to OpenSSH 9.2 measured 1.82 → 1.76 client CPU
+ * s/GiB (best rounds 1.61 → 1.45) and 198 → 204 MB/s against writing 128 KiB chunks through MINA's
+ * ChannelOutputStream (SshParallelBenchmark, same JVM, alternating rounds, shared machine; 4 at once: no difference
+ * beyond the noise). OpenSSH's own client: 1.15 s/GiB.
  *
  * <p>EOF is sent only after a complete copy. When reading the caller's stdin fails, the channel is closed
  * instead and {@code run} throws that error, so a truncated upload is never reported as a success (the remote
  * command may still see its stdin end: OpenSSH closes the pipe when the channel closes).
  */
 final class StdinPump {
+
+    /** Recipient channel and data length, ahead of the data in an SSH_MSG_CHANNEL_DATA packet. */
+    private static final int PACKET_FIELDS = 2 * Integer.BYTES;
+    /** A VM may stop reading its stdin for long (a restore writing to a slow disk); keepalives find dead peers. */
+    private static final Duration WAIT_FOR_WINDOW = SshClientFactory.WAIT_FOR_WINDOW;
 
     private final ChannelExec channel;
     private final Future<?> task;
@@ -44,15 +57,35 @@ final class StdinPump {
     }
 
     private void copy(InputStream stdin, int bufferSize) {
-        OutputStream toVm = channel.getInvertedIn();
-        byte[] buffer = new byte[bufferSize];
+        RemoteWindow window = channel.getRemoteWindow();
+        Session session = channel.getSession();
         try {
-            for (int n = read(stdin, buffer); n >= 0; n = read(stdin, buffer)) {
-                toVm.write(buffer, 0, n);
+            while (true) {
+                // Read straight into the packet MINA will encrypt and send: no copy through a buffer of our own and
+                // ChannelOutputStream's, and no per-write bookkeeping (its idle-timeout clock reads, its locks).
+                long space = window.waitForSpace(WAIT_FOR_WINDOW);
+                int chunk = (int) Math.min(Math.min(space, window.getPacketSize()), bufferSize);
+                Buffer packet = session.createBuffer(SshConstants.SSH_MSG_CHANNEL_DATA, chunk + PACKET_FIELDS);
+                packet.putUInt(channel.getRecipient());
+                int lengthAt = packet.wpos();
+                packet.putUInt(0);
+                packet.ensureCapacity(chunk);
+                int n = read(stdin, packet.array(), packet.wpos(), chunk);
+                if (n < 0) {
+                    break;
+                }
+                packet.wpos(lengthAt);
+                packet.putUInt(n);
+                packet.wpos(lengthAt + Integer.BYTES + n);
+                window.waitAndConsume(n, WAIT_FOR_WINDOW); // at once: only this pump consumes this window
+                channel.writePacket(packet);
             }
-            toVm.close();
+            channel.getInvertedIn().close(); // nothing buffered there: sends EOF
         } catch (LocalReadFailure e) {
             fail(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail(new InterruptedIOException("interrupted while sending stdin"));
         } catch (IOException | RuntimeException e) {
             // Closing means the command ended or the connection dropped: reported from the exit status instead.
             if (!channel.isClosing()) {
@@ -61,9 +94,9 @@ final class StdinPump {
         }
     }
 
-    private static int read(InputStream stdin, byte[] buffer) throws LocalReadFailure {
+    private static int read(InputStream stdin, byte[] buffer, int offset, int length) throws LocalReadFailure {
         try {
-            return stdin.read(buffer);
+            return stdin.read(buffer, offset, length);
         } catch (IOException | RuntimeException e) {
             throw new LocalReadFailure(e);
         }

@@ -48,6 +48,35 @@ class ManifestReleasesTest {
     }
 
     @Test
+    void groupsWithVms_leaveOutErrandsAndGroupsScaledToZero_inManifestOrder() {
+        ManifestReleases v2 = ManifestReleases.parse("""
+                name: cf
+                instance_groups:
+                - name: database
+                  instances: 2
+                - name: smoke-tests
+                  instances: 1
+                  lifecycle: errand
+                - name: retired
+                  instances: 0
+                - name: api
+                  instances: 1
+                  lifecycle: service
+                """);
+        ManifestReleases v1 = ManifestReleases.parse("""
+                name: cf
+                jobs:
+                - name: redis
+                  instances: 1
+                - name: acceptance
+                  lifecycle: errand
+                """);
+        assertThat(v2.groupsWithVms()).containsExactly("database", "api");
+        assertThat(v1.groupsWithVms()).containsExactly("redis");
+        assertThat(ManifestReleases.parse("name: empty\n").groupsWithVms()).isEmpty();
+    }
+
+    @Test
     void aManifestThatIsNotAMapping_isRefused() {
         assertThatThrownBy(() -> ManifestReleases.parse("- just\n- a list\n")).hasMessageContaining("mapping");
     }

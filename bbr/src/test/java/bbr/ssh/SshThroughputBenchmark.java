@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +46,7 @@ class SshThroughputBenchmark {
         shell("head -c " + (mib << 20) + " /dev/urandom > " + source + " && cat " + source + " > /dev/null");
         double gib = mib / 1024.0;
         try (TestSshd sshd = TestSshd.start(dir)) {
-            Path key = writeClientKey(sshd, dir.resolve("client_key"));
+            Path key = sshd.writeClientKey(dir.resolve("client_key"));
             for (int round = 0; round < rounds; round++) {
                 for (String variant : System.getProperty("bbr.ssh.benchmark.variants", VARIANTS).split(",")) {
                     String[] v = variant.split(":");
@@ -101,15 +100,6 @@ class SshThroughputBenchmark {
         b[0] = Math.max(b[0], (mib << 20) / (nanos / 1e9) / 1e6);
         b[1] = Math.min(b[1], cpuPerGib);
         b[2] = Math.min(b[2], sshdPerGib);
-    }
-
-    /** OpenSSH's client needs the test key on disk; it reads PKCS#8 PEM. */
-    private static Path writeClientKey(TestSshd sshd, Path file) throws Exception {
-        Files.writeString(file, "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(sshd.clientKey.getPrivate().getEncoded())
-                + "\n-----END PRIVATE KEY-----\n");
-        shell("chmod 600 " + file);
-        return file;
     }
 
     private static void check(CommandResult result) {

@@ -83,6 +83,16 @@ final class TestSshd implements Closeable {
         return new SshTarget("127.0.0.1", port, "root", clientKey, policy);
     }
 
+    /** Writes the client key where OpenSSH's {@code ssh -i} reads it (PKCS#8 PEM, mode 600), for baselines. */
+    Path writeClientKey(Path file) throws IOException {
+        Files.writeString(file, "-----BEGIN PRIVATE KEY-----\n"
+                + java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(clientKey.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n");
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        return file;
+    }
+
     /** Adds a key to authorized_keys (sshd rereads it on every login). */
     void authorize(String publicKeyLine) throws IOException {
         Files.writeString(dir.resolve("authorized_keys"), publicKeyLine + "\n", StandardOpenOption.APPEND);
@@ -121,6 +131,33 @@ final class TestSshd implements Closeable {
             }
         }
         return seconds;
+    }
+
+    /**
+     * CPU seconds of every connection that has ended (the listener's reaped children, with the commands they ran),
+     * plus those still open: what the server side spent on all of them.
+     */
+    double serverCpuSeconds() {
+        double seconds = cpuSeconds(process.pid(), false);
+        for (ProcessHandle p : process.descendants().toList()) {
+            seconds += cpuSeconds(p.pid(), true);
+        }
+        return seconds;
+    }
+
+    /** From /proc/PID/stat: the reaped children's time, and with {@code own} the process's own; 0 once it is gone. */
+    private static double cpuSeconds(long pid, boolean own) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+            if (own) {
+                ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            }
+            return ticks / 100.0; // USER_HZ
+        } catch (IOException gone) {
+            return 0;
+        }
     }
 
     String log() throws IOException {

@@ -2,7 +2,6 @@ package bbr.deployment_mode;
 
 import static bbr.deployment_mode.DeploymentFixture.SECRET;
 import static bbr.deployment_mode.DeploymentFixture.USER;
-import static bbr.deployment_mode.DeploymentFixture.installJob;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bbr.testbed.cli.Artifacts;
@@ -13,7 +12,6 @@ import bbr.testbed.director.Auth;
 import bbr.testbed.director.Deployment;
 import bbr.testbed.director.DirectorSimulator;
 import bbr.testbed.jobs.JobScripts;
-import bbr.testbed.vm.Vm;
 import bbr.testbed.vm.VmFarmExtension;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,11 +40,7 @@ class DebugSecretsIT {
 
     @BeforeEach
     void setUp() {
-        for (Vm vm : VMS.farm().vms()) {
-            DeploymentFixture.wipe(vm);
-            installJob(vm, "redis-server", "");
-            vm.writeFile("/var/vcap/store/redis-server/dump.rdb", "data", 0644);
-        }
+        DeploymentFixture.redisOnEveryVm(VMS.farm().vms(), "data");
         // A failing deployment, so that error blocks, its dumped log and the error log file are searched too.
         VMS.vm(1).writeJobScript("redis-server", "backup", JobScripts.failing("redis-server", "backup", "disk full", 1));
     }

@@ -5,7 +5,6 @@ import static bbr.deployment_mode.DeploymentFixture.USER;
 import static bbr.deployment_mode.DeploymentFixture.args;
 import static bbr.deployment_mode.DeploymentFixture.bbr;
 import static bbr.deployment_mode.DeploymentFixture.bbrWithEnv;
-import static bbr.deployment_mode.DeploymentFixture.installJob;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import bbr.ssh.SshSettings;
@@ -43,11 +42,7 @@ class DeploymentDirectorFailuresIT {
 
     @BeforeEach
     void setUp() {
-        for (Vm vm : VMS.farm().vms()) {
-            DeploymentFixture.wipe(vm);
-            installJob(vm, "redis-server", "");
-            vm.writeFile("/var/vcap/store/redis-server/dump.rdb", "data", 0644);
-        }
+        DeploymentFixture.redisOnEveryVm(VMS.farm().vms(), "data");
     }
 
     private DirectorSimulator director(Auth auth) {

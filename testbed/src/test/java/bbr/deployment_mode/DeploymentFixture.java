@@ -56,6 +56,15 @@ final class DeploymentFixture {
         vm.users().stream().filter(user -> user.startsWith("bosh_")).forEach(vm::removeUser);
     }
 
+    /** Wipes every VM, then gives each the job redis-server with {@code dump.rdb} holding {@code data}. */
+    static void redisOnEveryVm(List<Vm> vms, String data) {
+        for (Vm vm : vms) {
+            wipe(vm);
+            installJob(vm, "redis-server", "");
+            vm.writeFile("/var/vcap/store/redis-server/dump.rdb", data, 0644);
+        }
+    }
+
     static void installJob(Vm vm, String job, String metadataYaml) {
         RecordingJob.install(vm, job, metadataYaml);
     }

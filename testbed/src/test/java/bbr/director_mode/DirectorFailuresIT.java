@@ -282,6 +282,31 @@ class DirectorFailuresIT {
         return onlyArtifact(workDir);
     }
 
+    @Test
+    void restoreOntoAVmWithoutRoomForTheArtifact_isRefusedBeforeAnythingIsSent_namingVmJobAndSizes()
+            throws IOException {
+        installJob("big", "");
+        vm.exec("head -c 8388608 /dev/urandom > /var/vcap/store/big/blob").orThrow();
+        BbrRun backup = bbr(vm, workDir, "backup");
+        assertThat(backup.exitCode()).as(backup.toString()).isZero();
+        long tarSize = Files.size(onlyArtifact(workDir).resolve("bosh-0-big.tar"));
+        // A store of 4 MiB, seen by every session of the VM (its own mount namespace), empty: where the 8 MiB go.
+        vm.exec("mount -t tmpfs -o size=4m bbr-small-store /var/vcap/store").orThrow();
+        try {
+            BbrRun restore = bbr(vm, workDir, "restore", "--artifact-path", onlyArtifact(workDir).toString());
+
+            assertThat(restore.exitCode()).as(restore.toString()).isEqualTo(1);
+            assertThat(restore.stderr()).contains("Not enough space on bosh/0 to restore job big: its artifact needs"
+                    + " 8.1M (" + tarSize + " bytes) and /var/vcap/store has 4.0M (4194304 bytes) free")
+                    .doesNotContain("Wrote only");
+            assertThat(restore.stdout()).doesNotContain("Copying backup");
+            assertThat(vm.exec("ls -A /var/vcap/store").orThrow().stdout())
+                    .as("nothing sent, no script ran (it would have written its event log there)").isEmpty();
+        } finally {
+            vm.exec("umount /var/vcap/store").orThrow();
+        }
+    }
+
     private void installJob(String job, String metadataYaml) {
         RecordingJob.install(vm, job, metadataYaml);
     }

@@ -7,10 +7,10 @@ import java.nio.file.Path;
 interface BbrSide extends AutoCloseable {
 
     /** The backup of every VM into {@code directory} (made if missing). */
-    Timing backup(Path directory) throws IOException, InterruptedException;
+    BbrRun backup(Path directory) throws IOException, InterruptedException;
 
     /** The restore of what {@link #backup} wrote into {@code directory}. */
-    Timing restore(Path directory) throws IOException, InterruptedException;
+    BbrRun restore(Path directory) throws IOException, InterruptedException;
 
     @Override
     void close();

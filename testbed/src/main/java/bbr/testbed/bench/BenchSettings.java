@@ -2,15 +2,25 @@ package bbr.testbed.bench;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * What every case needs: the checkout (for {@code bin/bbr}), a scratch directory, the number of rounds whose median
- * is reported, and a factor on every data size ({@code SCALE=0.01} checks that the cases work in a minute or two).
+ * is reported, a factor on every data size ({@code SCALE=0.01} checks that the cases work in a minute or two), and
+ * optionally another checkout to compare with.
  */
-record BenchSettings(Path root, Path work, int rounds, double scale) {
+record BenchSettings(Path root, Path work, int rounds, double scale, Optional<Path> baselineRoot) {
 
     Path bbr() {
         return root.resolve("bin/bbr");
+    }
+
+    /**
+     * {@code bin/bbr} of another built checkout ({@code BENCH_BASELINE=DIR}), which the transfer cases then also run
+     * in turns with this one: an A/B of two builds in one process, on the same VMs and the same machine load.
+     */
+    Optional<Path> baselineBbr() {
+        return baselineRoot.map(dir -> dir.resolve("bin/bbr"));
     }
 
     /** {@code fullSize} times the scale, at least 1 MiB. */

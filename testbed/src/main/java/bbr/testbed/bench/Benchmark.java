@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Measures bbr against baselines taken in the same run on the same test-bed VMs, and prints one table: the median
@@ -31,11 +32,15 @@ public final class Benchmark {
         int rounds = Integer.parseInt(System.getProperty("rounds", "3"));
         double scale = Double.parseDouble(System.getProperty("scale", "1"));
         Path work = Files.createTempDirectory("bbr-bench");
-        BenchSettings settings = new BenchSettings(root, work, rounds, scale);
+        BenchSettings settings = new BenchSettings(root, work, rounds, scale,
+                Optional.ofNullable(System.getenv("BENCH_BASELINE")).filter(dir -> !dir.isBlank()).map(Path::of));
         System.out.printf(Locale.ROOT, "# median of %d round(s) on %d cores (CPU s rows: the whole machine)%s%n",
                 rounds, Runtime.getRuntime().availableProcessors(),
                 scale == 1 ? "" : "; data sizes scaled by " + scale + ", so the figures are no measurement");
-        Launcher.makeSharedArchive(settings);
+        Launcher.makeSharedArchive(settings.bbr(), settings.root());
+        if (settings.baselineRoot().isPresent()) {
+            Launcher.makeSharedArchive(settings.baselineBbr().orElseThrow(), settings.baselineRoot().orElseThrow());
+        }
         Table.header();
         try {
             for (String name : chosen) {
@@ -58,12 +63,12 @@ public final class Benchmark {
             case "jmh" -> TarHashReport.run(Math.max(5, settings.rounds()), line -> Table.row("jmh-tar-hash",
                     "MB/s, " + line.members(), line.sha256MbPerSecond(), line.checksummerMbPerSecond(),
                     line.ratio(), 0));
-            default -> TransferCase.run(name, settings);
+            default -> TransferCase.run(TransferSpec.named(name).orElseThrow(), settings);
         }
     }
 
     private static List<String> cases() {
-        List<String> all = new ArrayList<>(TransferCase.NAMES);
+        List<String> all = new ArrayList<>(TransferSpec.names());
         all.addAll(EncodedCase.NAMES);
         all.addAll(ManyFilesCase.NAMES);
         all.addAll(List.of(ControlPlaneCase.NAME, ProxyCase.NAME, RssCase.NAME, VersionCase.NAME, S3WriterCase.NAME,

@@ -1,11 +1,15 @@
 package bbr.testbed.bench;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.DoubleSupplier;
 import java.util.stream.Stream;
 
 /** Timed processes for the benchmark: several at once, each must succeed. */
@@ -50,6 +54,37 @@ final class Commands {
 
     static Timing measure(ProcessBuilder command) throws IOException, InterruptedException {
         return measureAll(List.of(command));
+    }
+
+    /**
+     * Runs one command whose stdout is read line by line, each line stamped with the seconds since the start as
+     * it arrives (bbr flushes every log line), and returns them with the timing of the run.
+     */
+    static BbrRun measureLines(ProcessBuilder command, DoubleSupplier longestDiscoveryTask)
+            throws IOException, InterruptedException {
+        if (command.redirectError() == ProcessBuilder.Redirect.PIPE) {
+            command.redirectError(ProcessBuilder.Redirect.INHERIT);
+        }
+        command.redirectOutput(ProcessBuilder.Redirect.PIPE);
+        double cpuBefore = MachineCpu.busySeconds();
+        long start = System.nanoTime();
+        Process process = command.start();
+        List<BbrRun.TimedLine> lines = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                lines.add(new BbrRun.TimedLine((System.nanoTime() - start) / 1e9, line));
+            }
+        }
+        int exit = process.waitFor();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double cpu = MachineCpu.busySeconds() - cpuBefore;
+        if (exit != 0) {
+            throw new IllegalStateException("benchmark command failed with " + exit + ": "
+                    + String.join(" ", command.command()) + "\n" + String.join("\n",
+                    lines.stream().map(BbrRun.TimedLine::text).toList()));
+        }
+        return new BbrRun(new Timing(seconds, cpu), List.copyOf(lines), seconds, longestDiscoveryTask.getAsDouble());
     }
 
     static void deleteTree(Path root) throws IOException {

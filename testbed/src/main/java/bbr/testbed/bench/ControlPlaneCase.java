@@ -44,9 +44,9 @@ final class ControlPlaneCase {
                 for (int round = 0; round < settings.rounds(); round++) {
                     Path artifacts = settings.work().resolve("control-plane-" + round);
                     loopBackup.add(PlainSshLoop.backup(vms, JOBS));
-                    bbrBackup.add(bbr.backup(artifacts).seconds());
+                    bbrBackup.add(bbr.backup(artifacts).timing().seconds());
                     loopRestore.add(PlainSshLoop.restore(vms, JOBS));
-                    bbrRestore.add(bbr.restore(artifacts).seconds());
+                    bbrRestore.add(bbr.restore(artifacts).timing().seconds());
                     Commands.deleteTree(artifacts);
                 }
                 Table.row(NAME, "backup s", Table.median(loopBackup), Table.median(bbrBackup), TARGET);

@@ -13,21 +13,24 @@ final class DirectorRuns implements BbrSide {
 
     private final Path bbr;
     private final Vm vm;
+    private final Pinning pinning;
 
-    DirectorRuns(Path bbr, Vm vm) {
+    DirectorRuns(Path bbr, Vm vm, Pinning pinning) {
         this.bbr = bbr;
         this.vm = vm;
+        this.pinning = pinning;
     }
 
     @Override
-    public Timing backup(Path directory) throws IOException, InterruptedException {
-        return Commands.measure(backupCommand(bbr, vm, Files.createDirectories(directory)));
+    public BbrRun backup(Path directory) throws IOException, InterruptedException {
+        return Commands.measureLines(pinning.client(backupCommand(bbr, vm, Files.createDirectories(directory))),
+                () -> Double.NaN);
     }
 
     @Override
-    public Timing restore(Path directory) throws IOException, InterruptedException {
-        return Commands.measure(command(bbr, vm, "restore", "--artifact-path",
-                Artifacts.onlyArtifact(directory).toString()));
+    public BbrRun restore(Path directory) throws IOException, InterruptedException {
+        return Commands.measureLines(pinning.client(command(bbr, vm, "restore", "--artifact-path",
+                Artifacts.onlyArtifact(directory).toString())), () -> Double.NaN);
     }
 
     @Override

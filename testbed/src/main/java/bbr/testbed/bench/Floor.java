@@ -15,21 +15,21 @@ final class Floor {
     private Floor() {
     }
 
-    static Timing backup(List<Vm> vms, Path directory) throws IOException, InterruptedException {
+    static Timing backup(List<Vm> vms, Path directory, Pinning pinning) throws IOException, InterruptedException {
         Files.createDirectories(directory);
         List<ProcessBuilder> commands = new ArrayList<>();
         for (Vm vm : vms) {
-            commands.add(OpenSsh.process(vm, "sudo tar -C " + DataJob.DIRECTORY + " -c .")
+            commands.add(pinning.client(OpenSsh.process(vm, "sudo tar -C " + DataJob.DIRECTORY + " -c ."))
                     .redirectOutput(directory.resolve(vm.name() + ".tar").toFile()));
         }
         return Commands.measureAll(commands);
     }
 
-    static Timing restore(List<Vm> vms, Path directory) throws IOException, InterruptedException {
+    static Timing restore(List<Vm> vms, Path directory, Pinning pinning) throws IOException, InterruptedException {
         List<ProcessBuilder> commands = new ArrayList<>();
         for (Vm vm : vms) {
             vm.exec("rm -rf " + RESTORED + " && mkdir -p " + RESTORED).orThrow();
-            commands.add(OpenSsh.process(vm, "sudo tar -C " + RESTORED + " -x")
+            commands.add(pinning.client(OpenSsh.process(vm, "sudo tar -C " + RESTORED + " -x"))
                     .redirectInput(directory.resolve(vm.name() + ".tar").toFile())
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD));
         }

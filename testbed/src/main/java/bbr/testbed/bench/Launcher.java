@@ -14,13 +14,13 @@ final class Launcher {
      * The launcher's first run after a build trains its class-data-sharing archive: seconds of a second JVM that
      * would land in the first round (and in GNU time's peak RSS, which counts children). Train it now.
      */
-    static void makeSharedArchive(BenchSettings settings) throws IOException, InterruptedException {
-        Commands.time(new ProcessBuilder(settings.bbr().toString(), "help")
+    static void makeSharedArchive(Path bbr, Path root) throws IOException, InterruptedException {
+        Commands.time(new ProcessBuilder(bbr.toString(), "help")
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD));
-        Path archive = settings.root().resolve("bbr/target/bbr.jsa");
+        Path archive = root.resolve("bbr/target/bbr.jsa");
         if (!Files.isRegularFile(archive)
                 || Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(
-                        settings.root().resolve("bbr/target/bbr.jar"))) < 0) {
+                        root.resolve("bbr/target/bbr.jar"))) < 0) {
             throw new IllegalStateException("bin/bbr made no class-data-sharing archive " + archive
                     + ": every run would train one, and be measured with it");
         }

@@ -63,7 +63,7 @@ final class ManyFilesCase {
             for (int round = 0; round < settings.rounds(); round++) {
                 Path floorDirectory = settings.work().resolve("floor-" + round);
                 Path bbrDirectory = Files.createDirectories(settings.work().resolve("bbr-" + round));
-                floorBackup.add(Floor.backup(List.of(vm), floorDirectory));
+                floorBackup.add(Floor.backup(List.of(vm), floorDirectory, Pinning.NONE));
                 Watched backup = watched(DirectorRuns.backupCommand(settings.bbr(), vm, bbrDirectory), settings);
                 bbrBackup.add(backup.seconds);
                 copyPhase.add(backup.copySeconds);
@@ -75,7 +75,7 @@ final class ManyFilesCase {
                         artifact.toString()), settings);
                 bbrVerify.add(verify.seconds);
                 verifyRss.add(verify.peakMib);
-                floorRestore.add(Floor.restore(List.of(vm), floorDirectory));
+                floorRestore.add(Floor.restore(List.of(vm), floorDirectory, Pinning.NONE));
                 Watched restore = watched(DirectorRuns.command(settings.bbr(), vm, "restore", "--artifact-path",
                         artifact.toString()), settings);
                 bbrRestore.add(restore.seconds);

@@ -9,7 +9,7 @@ import java.util.Locale;
  */
 final class Table {
 
-    private static final String ROW = "%-20s %-28s %10s %10s %7s %7s %s%n";
+    private static final String ROW = "%-20s %-34s %10s %10s %7s %7s %s%n";
 
     private Table() {
     }
@@ -27,6 +27,12 @@ final class Table {
         System.out.printf(Locale.ROOT, ROW, name, step, number(baseline), number(bbr),
                 String.format(Locale.ROOT, "%.2fx", ratio), target > 0 ? String.format(Locale.ROOT, "%.2fx", target)
                         : "-", target <= 0 ? "" : ratio <= target ? "ok" : "OVER");
+        System.out.flush();
+    }
+
+    /** A row of bbr's figure alone: what a phase of its run took, with nothing to compare it with. */
+    static void info(String name, String step, double bbr) {
+        System.out.printf(Locale.ROOT, ROW, name, step, "-", number(bbr), "-", "-", "");
         System.out.flush();
     }
 

@@ -156,6 +156,11 @@ public final class DirectorSimulator implements AutoCloseable {
         return log;
     }
 
+    /** Every task that has ended, from its creation to its end, in the order of their ids. */
+    public List<TaskSpan> taskSpans() {
+        return tasks.spans();
+    }
+
     /** Every agent SSH action so far, in order. */
     public List<SshCall> sshCalls() {
         return agent.calls();

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
+import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -52,6 +53,14 @@ public final class Faults {
     /** The next task of this kind stays processing this long (bbr polls every 500 ms, with no timeout). */
     public Faults slowNextTask(TaskKind kind, Duration processing) {
         return addTask(kind, TaskFault.slow(processing));
+    }
+
+    /**
+     * The next task of this kind stays processing, its work done, until {@code condition} holds (or the task times
+     * out): for tests of what a client does while a task runs, e.g. "the SSH setup is asked for during the listing".
+     */
+    public Faults holdNextTaskUntil(TaskKind kind, BooleanSupplier condition) {
+        return addTask(kind, TaskFault.holdUntil(condition));
     }
 
     /**

@@ -9,8 +9,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
-/** An instance group of a deployment: its jobs and its instances, indexed 0..n-1 in declaration order. */
-public record InstanceGroup(String name, String vmType, List<String> azs, List<Job> jobs, List<Instance> instances) {
+/**
+ * An instance group of a deployment: its jobs and its instances, indexed 0..n-1 in declaration order. An errand group
+ * ({@code lifecycle: errand}) has none: its VM exists only while the errand runs.
+ */
+public record InstanceGroup(String name, String vmType, List<String> azs, List<Job> jobs, List<Instance> instances,
+        boolean errand) {
 
     public InstanceGroup {
         azs = List.copyOf(azs);
@@ -26,6 +30,7 @@ public record InstanceGroup(String name, String vmType, List<String> azs, List<J
         private final List<Planned> planned = new ArrayList<>();
         private String az = "z1";
         private String vmType = "default";
+        private boolean errand;
 
         Builder(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -61,6 +66,12 @@ public record InstanceGroup(String name, String vmType, List<String> azs, List<J
             return this;
         }
 
+        /** An errand group: the manifest plans one instance, {@code lifecycle: errand}, and no VM runs it now. */
+        public Builder errand() {
+            this.errand = true;
+            return this;
+        }
+
         public Builder az(String az) {
             this.az = az;
             return this;
@@ -82,7 +93,10 @@ public record InstanceGroup(String name, String vmType, List<String> azs, List<J
                 instances.add(new Instance(name, index, id, UUID.randomUUID().toString(), "vm-" + UUID.randomUUID(),
                         "disk-" + UUID.randomUUID(), p.vm(), bootstrap, p.windows(), az, created));
             }
-            return new InstanceGroup(name, vmType, List.of(az), jobs, instances);
+            if (errand && !instances.isEmpty()) {
+                throw new IllegalStateException("errand group " + name + " has no VMs to give instances");
+            }
+            return new InstanceGroup(name, vmType, List.of(az), jobs, instances, errand);
         }
 
         private record Planned(Vm vm, Boolean bootstrap, boolean windows) {

@@ -46,9 +46,12 @@ final class ManifestWriter {
     }
 
     private static Map<String, Object> v2Group(InstanceGroup group) {
-        Map<String, Object> out = map("name", group.name(), "azs", group.azs(), "instances", group.instances().size(),
+        Map<String, Object> out = map("name", group.name(), "azs", group.azs(), "instances", plannedInstances(group),
                 "vm_type", group.vmType(), "stemcell", alias(stemcellOf(group)),
                 "networks", List.of(map("name", "default")));
+        if (group.errand()) {
+            out.put("lifecycle", "errand");
+        }
         List<Object> jobs = new ArrayList<>();
         for (Job job : group.jobs()) {
             Map<String, Object> entry = map("name", job.name(), "release", job.release());
@@ -63,8 +66,11 @@ final class ManifestWriter {
 
     // v1 had no per-job properties: they sit on the job (instance group), merged.
     private static Map<String, Object> v1Job(InstanceGroup group) {
-        Map<String, Object> out = map("name", group.name(), "instances", group.instances().size(),
+        Map<String, Object> out = map("name", group.name(), "instances", plannedInstances(group),
                 "resource_pool", alias(stemcellOf(group)), "networks", List.of(map("name", "default")));
+        if (group.errand()) {
+            out.put("lifecycle", "errand");
+        }
         out.put("templates", group.jobs().stream().map(j -> map("name", j.name(), "release", j.release())).toList());
         Map<String, Object> properties = new LinkedHashMap<>();
         group.jobs().forEach(j -> properties.putAll(j.properties()));
@@ -72,6 +78,11 @@ final class ManifestWriter {
             out.put("properties", properties);
         }
         return out;
+    }
+
+    /** An errand plans its one instance, whose VM exists only while it runs. */
+    private static int plannedInstances(InstanceGroup group) {
+        return group.errand() ? 1 : group.instances().size();
     }
 
     private static Stemcell stemcellOf(InstanceGroup group) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One Director task and its two logs (event and result), moving queued → processing → done or error as a
@@ -19,6 +20,7 @@ final class Task {
     private final String deployment;
     private final Duration timeout;
     private final Clock clock;
+    private final Instant createdAt;
     private String state = "queued";
     private Instant startedAt;
     private Instant finishedAt;
@@ -34,6 +36,7 @@ final class Task {
         this.deployment = deployment;
         this.timeout = timeout;
         this.clock = clock;
+        this.createdAt = clock.instant();
     }
 
     synchronized void startProcessing() {
@@ -59,6 +62,12 @@ final class Task {
 
     synchronized boolean isFinished() {
         return !state.equals("queued") && !state.equals("processing") && !state.equals("cancelling");
+    }
+
+    /** From its creation to its end; empty while it runs. */
+    synchronized Optional<TaskSpan> span() {
+        return finishedAt == null ? Optional.empty()
+                : Optional.of(new TaskSpan(id, kind, createdAt, finishedAt));
     }
 
     synchronized String resultOutput() {

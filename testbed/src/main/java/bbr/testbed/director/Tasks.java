@@ -3,7 +3,9 @@ package bbr.testbed.director;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -11,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
  * The Director's task queue: every task waits {@code queued}, then its work runs while it is processing, and it
@@ -22,6 +25,8 @@ final class Tasks implements AutoCloseable {
     interface Work {
         String run(Optional<TaskFault> fault);
     }
+
+    private static final long HOLD_CHECK_MILLIS = 10;
 
     private final Map<Long, Task> tasks = new ConcurrentHashMap<>();
     private final AtomicLong nextId;
@@ -60,6 +65,12 @@ final class Tasks implements AutoCloseable {
         }
     }
 
+    /** The finished tasks, by id. */
+    List<TaskSpan> spans() {
+        return tasks.values().stream().map(Task::span).flatMap(Optional::stream)
+                .sorted(Comparator.comparingLong(TaskSpan::id)).toList();
+    }
+
     private void process(Task task, Work work, Optional<TaskFault> fault) {
         task.startProcessing();
         long started = System.nanoTime();
@@ -74,7 +85,18 @@ final class Tasks implements AutoCloseable {
         }
         Duration planned = fault.map(TaskFault::processing).filter(d -> d != null).orElse(processing);
         long remaining = planned.toMillis() - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-        workers.schedule(finish, Math.max(0, remaining), TimeUnit.MILLISECONDS);
+        BooleanSupplier until = fault.map(TaskFault::holdUntil).orElse(null);
+        Runnable end = finish;
+        workers.schedule(() -> finishWhen(task, end, until), Math.max(0, remaining), TimeUnit.MILLISECONDS);
+    }
+
+    /** Ends the task once {@code until} holds (null: at once); a task that timed out meanwhile stays timed out. */
+    private void finishWhen(Task task, Runnable finish, BooleanSupplier until) {
+        if (until == null || until.getAsBoolean()) {
+            finish.run();
+        } else if (!task.isFinished()) {
+            workers.schedule(() -> finishWhen(task, finish, until), HOLD_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+        }
     }
 
     private Runnable outcome(Task task, Work work, Optional<TaskFault> fault) {

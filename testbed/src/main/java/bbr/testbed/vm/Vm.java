@@ -224,6 +224,17 @@ public final class Vm {
         return sshd.isRunning();
     }
 
+    /**
+     * Pins sshd to the CPUs {@code cpus} (as {@code taskset -c} reads them, "1" or "0-1"), and with it every session
+     * and command it starts from now on, which inherit the affinity: a VM with its own cores, as in a cloud.
+     */
+    public void pinSshdTo(String cpus) {
+        ProcessHandle listener = sshd.listener()
+                .orElseThrow(() -> new TestBedException("sshd of " + name + " is not running"));
+        HostCommand.run(List.of("taskset", "-a", "-c", "-p", cpus, Long.toString(listener.pid())), EXEC_TIMEOUT)
+                .orThrow();
+    }
+
     /** Every connection sshd accepted since the VM started, in order: user, source address and port. */
     public List<SshLogin> sshLogins() {
         return sshd.logins();
