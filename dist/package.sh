@@ -10,7 +10,12 @@ stage="$target/stage"
 tree="$stage/$name"
 rm -rf "$stage" && mkdir -p "$tree/bin" "$tree/lib"
 cp -p "$repo/bin/bbr" "$tree/bin/bbr"
-cp -p "$repo/bbr/target/bbr.jar" "$repo/bbr/target/bbr-thin.jar" "$tree/lib/"
+cp -p "$repo/bbr/target/bbr-thin.jar" "$tree/lib/"
+# bbr.jar stored, not deflated: the package's gzip then compresses across its classes, 27.0 -> 19.8 MB (measured),
+# and the JVM reads classes without inflating them. The class archive below is made against this very file.
+unpacked="$stage/bbr.jar.d"
+mkdir -p "$unpacked" && (cd "$unpacked" && jar -x -f "$repo/bbr/target/bbr.jar")
+jar -c -0 -M -f "$tree/lib/bbr.jar" -C "$unpacked" . && rm -rf "$unpacked"
 
 # The runtime holds the JDK modules bbr's jar uses, as jdeps reads them from its classes (so a new dependency brings
 # its modules along), plus the ones loaded by name at run time, which no class refers to: the EC provider (ECDH and
