@@ -1,5 +1,6 @@
 package bbr.cli;
 
+import bbr.cli.help.GoFlagNames;
 import bbr.cli.help.UrfaveHelp;
 import bbr.instance.Version;
 import java.util.List;
@@ -46,7 +47,7 @@ final class CommandTree {
 
     /**
      * A flag's value is the next word whatever it looks like (a subcommand name, an alias, "-x"), a repeated flag's
-     * last value wins, and flags stop at the first other word in {@code bbr} and the modes, as in Go's flag
+     * last value wins, a flag takes one dash or two ({@link GoFlagNames}), and flags stop at the first other word in {@code bbr} and the modes, as in Go's flag
      * package. Every command but {@code bbr} itself takes {@code --help}/{@code -h} (urfave/cli adds it; bbr hides
      * it at the top, where {@code -h} is "flag: help requested"); the modes list it, commands do not. A command's
      * unknown flags are collected rather than refused, because the original checks its mode's flags first.
@@ -57,6 +58,7 @@ final class CommandTree {
         root.setAllowSubcommandsAsOptionParameters(true);
         root.setOverwrittenOptionsAllowed(true);
         root.setStopAtPositional(true);
+        root.setPosixClusteredShortOptionsAllowed(false); // Go has no clusters: -hostname is not -h ostname
         leaves(root.getCommandSpec()).forEach(leaf -> {
             leaf.parser().stopAtPositional(false);
             leaf.parser().unmatchedArgumentsAllowed(true);

@@ -1,6 +1,7 @@
 package bbr.cli;
 
 import bbr.cli.help.GoFlagError;
+import bbr.cli.help.GoFlagNames;
 import bbr.cli.help.UrfaveHelp;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +33,8 @@ final class Invocation {
         this.version = version;
     }
 
-    int run(String... args) throws Exception {
+    int run(String... words) throws Exception {
+        String[] args = GoFlagNames.declared(root.getCommandSpec(), words);
         ParseResult parsed;
         try {
             parsed = root.parseArgs(args);

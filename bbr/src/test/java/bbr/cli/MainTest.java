@@ -121,6 +121,23 @@ class MainTest {
     }
 
     @Test
+    void flags_takeOneDashOrTwo_asGosFlagPackageDoes() {
+        for (String[] spelling : new String[][] {{"-target", "-username", "-password", "-deployment", "-ca-cert"},
+                {"--t", "--u", "--p", "--d", "-ca-cert"}}) {
+            Run run = bbr("deployment", spelling[0], "https://10.0.0.6:25555", spelling[1], "admin", spelling[2],
+                    "-target", spelling[3], "cf", spelling[4] + "=/nope/ca.pem", "backup");
+            assertThat(run.code()).as(spelling[0]).isEqualTo(1);
+            assertThat(run.err()).as(spelling[0]).contains("open /nope/ca.pem: no such file or directory");
+        }
+        Run help = bbr("director", "-host", "10.0.0.5", "restore", "-help");
+        assertThat(help.code()).isZero();
+        assertThat(help.out()).startsWith("NAME:\n   bbr director restore - Restore a deployment from backup\n");
+        Run unknown = bbr("director", "-hostname", "10.0.0.5", "backup");
+        assertThat(unknown.code()).isEqualTo(1);
+        assertThat(unknown.out()).startsWith("Incorrect Usage. flag provided but not defined: -hostname");
+    }
+
+    @Test
     void help_anywhereAfterTheModesFlags_showsTheCommandsHelp_andSkipsValidation() {
         Run restore = bbr("director", "restore", "-h");
         assertThat(restore.code()).isZero();
