@@ -70,9 +70,8 @@ final class Invocation {
         CommandSpec spec = command.commandSpec();
         Optional<String> unknown = command.unmatched().stream().filter(GoFlagError::isFlag).findFirst();
         if (unknown.isPresent()) {
-            terminal.out().print("Incorrect Usage: flag provided but not defined: -" + GoFlagError.name(unknown.get())
-                    + "\n\n" + help.command(spec));
-            return 1;
+            return usage("flag provided but not defined: -" + GoFlagError.name(unknown.get()), help.command(spec),
+                    command.expandedArgs().contains("--json"));
         }
         if (command.isUsageHelpRequested()) {
             return show(help.command(spec), 0);
@@ -131,7 +130,20 @@ final class Invocation {
                 return refusal.get();
             }
         }
-        return show("Incorrect Usage: " + GoFlagError.describe(refused, args, true) + "\n\n" + help.command(spec), 1);
+        return usage(GoFlagError.describe(refused, args, true), help.command(spec), args.contains("--json"));
+    }
+
+    /**
+     * A command's flag error: "Incorrect Usage" and its help on stdout, as the original; under {@code --json}, whose
+     * promise is that stdout holds JSON objects only, one error object there and the words on stderr.
+     */
+    private int usage(String problem, String commandHelp, boolean json) {
+        if (!json) {
+            return show("Incorrect Usage: " + problem + "\n\n" + commandHelp, 1);
+        }
+        new JsonLines(terminal.out(), java.time.Clock.systemUTC()).error("Incorrect Usage: " + problem, 1, null, null);
+        terminal.redError("Incorrect Usage: " + problem);
+        return 1;
     }
 
     /** {@code bbr director … foo}: urfave/cli's help subcommand for "help" and "h", else "not found". */

@@ -138,6 +138,19 @@ class MainTest {
     }
 
     @Test
+    void aCommandsFlagError_underJson_isOneJsonErrorOnStdout_andTheWordsOnStderr() {
+        for (String[] args : new String[][] {{"director", "--host", "h", "-u", "u", "--key", "k", "backup", "--json",
+                "--nope"}, {"director", "--host", "h", "-u", "u", "--key", "k", "backup", "--json", "-a"}}) {
+            Run run = bbr(args);
+            assertThat(run.code()).isEqualTo(1);
+            assertThat(run.out()).as(String.join(" ", args))
+                    .matches("\\{\"type\":\"error\",\"time\":\"[^\"]+\",\"message\":\"Incorrect Usage: flag"
+                            + " (provided but not defined: -nope|needs an argument: -a)\",\"exit_code\":1}\n");
+            assertThat(run.err()).contains("Incorrect Usage: flag");
+        }
+    }
+
+    @Test
     void help_anywhereAfterTheModesFlags_showsTheCommandsHelp_andSkipsValidation() {
         Run restore = bbr("director", "restore", "-h");
         assertThat(restore.code()).isZero();
