@@ -157,13 +157,18 @@ public final class VmFarm implements AutoCloseable {
         boolean allGone = true;
         try {
             for (Vm vm : all) {
-                allGone &= vm.awaitExit(TEARDOWN_TIMEOUT);
+                boolean gone = vm.awaitExit(TEARDOWN_TIMEOUT);
+                // A VM still alive keeps its address: its sshd may hold the port yet, and another farm given the
+                // address would fail to bind it. The lock goes with this JVM; the next farm's reaping kills the VM.
+                if (gone) {
+                    vm.releaseEndpoint();
+                }
+                allGone &= gone;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             allGone = false;
         }
-        all.forEach(Vm::releaseEndpoint);
         if (allGone) {
             DirectoryTrees.delete(run.path());
         } else {
