@@ -20,6 +20,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.apache.commons.io.input.ReadAheadInputStream;
 
 /**
  * Moves artifacts between VMs and the local artifact directory, verifying each against checksums: the drain
@@ -28,6 +29,7 @@ import java.util.concurrent.CompletionException;
 final class ArtifactCopier {
 
     private static final int BUFFER = 1 << 20;
+    private static final int READ_AHEAD = 1 << 20;
     private static final long HASHED_ON_ARRIVAL_MIN = 16;
     private static final long HASHED_ON_ARRIVAL_BYTES_PER_MEMBER = 1 << 20;
 
@@ -119,9 +121,12 @@ final class ArtifactCopier {
             logger.info("Copying backup -- %s uncompressed -- for job %s...", Sizes.human(size), where);
             job.instance().markArtifactRootCreated();
             boolean hashOnArrival = expected != null && hashedWhileExtracting(expected.count(), size);
-            // progress counts the stored bytes, whose size is known whatever their encoding
-            try (InputStream sent = local.watch(directory.openArtifact(artifact, stored -> new ProgressInput(stored,
-                    logger, cancellation, where, size)))) {
+            // Progress counts the stored bytes, whose size is known whatever their encoding. Reading, decoding and
+            // hashing run a buffer ahead on a thread of their own: the SSH pump's thread encrypts and sends.
+            InputStream read = local.watch(directory.openArtifact(artifact, stored -> new ProgressInput(stored,
+                    logger, cancellation, where, size)));
+            try (InputStream sent = ReadAheadInputStream.builder().setInputStream(read).setBufferSize(READ_AHEAD)
+                    .get()) {
                 if (hashOnArrival) {
                     shell.extractTarHashing(artifact.remoteDirectory(), sent, hashedOnArrival);
                 } else {

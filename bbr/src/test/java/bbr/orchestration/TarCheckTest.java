@@ -17,6 +17,7 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.io.input.ReadAheadInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,6 +65,20 @@ class TarCheckTest {
             int evilHeaderEnd = 512 + 4096 + 512;
             assertThat(handedOn.size()).isLessThan(evilHeaderEnd);
             assertThat(handedOn.toString(StandardCharsets.ISO_8859_1)).doesNotContain("owned");
+        }
+    }
+
+    /** The upload reads through a read-ahead thread: the refusal must reach it as itself, to name the file. */
+    @Test
+    void aRefusalOnTheReadAheadThread_reachesTheReaderUnchanged() throws Exception {
+        byte[] tar = tar("./a", "x".repeat(4096), "../../etc/evil", "owned");
+        try (BackupDirectory artifact = artifact(tar, "./a", sha("x".repeat(4096)), "../../etc/evil", sha("owned"));
+             TarCheck check = new TarCheck(artifact, DB, true)) {
+            InputStream in = ReadAheadInputStream.builder().setInputStream(check.watch(artifact.openArtifact(DB)))
+                    .setBufferSize(1024).get();
+
+            assertThatThrownBy(() -> copyInSmallPieces(in, new ByteArrayOutputStream()))
+                    .isInstanceOf(TarCheck.Refused.class).hasMessageContaining("../../etc/evil");
         }
     }
 
