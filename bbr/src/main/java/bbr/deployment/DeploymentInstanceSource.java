@@ -75,6 +75,12 @@ public final class DeploymentInstanceSource implements InstanceSource {
         return deployment;
     }
 
+    /** The temporary user on every VM. */
+    @Override
+    public boolean changesTheDeploymentToConnect() {
+        return true;
+    }
+
     @Override
     public List<Instance> discover(BeforeChanges beforeChanges) throws BbrError {
         try {

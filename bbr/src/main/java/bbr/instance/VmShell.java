@@ -22,6 +22,9 @@ import java.util.Map;
 public final class VmShell {
 
     private static final String JOBS_GLOB = "/var/vcap/jobs/*/bin/bbr/*";
+    /** Sets {@code $d} to the VM's SHA-256 of stdin that prints the hash first: OpenSSL where it is there. */
+    private static final String DIGEST_CHOICE =
+            "if command -v openssl >/dev/null; then d='openssl dgst -sha256 -r'; else d=sha256sum; fi; ";
 
     /** Grace after the timeout's TERM before KILL: a script may need a moment to release a lock it took. */
     private static final int KILL_AFTER_SECONDS = 30;
@@ -164,6 +167,28 @@ public final class VmShell {
     public void extractTar(String directory, InputStream source) throws IOException {
         String inner = "mkdir -p " + quote(directory) + " && tar -C " + quote(directory) + " -x";
         check(run("sudo sh -c " + quote(inner), source, null));
+    }
+
+    /**
+     * Like {@link #extractTar}, and the VM hashes each regular member while tar unpacks it: {@code tee} hands the
+     * stream to a second tar, which pipes each member's bytes into OpenSSL ({@code --to-command}) instead of
+     * writing them, so the check ends with the upload instead of reading the files again after it. Each record goes
+     * to {@code sink} as it arrives, keyed by the member's tar name, as {@link #checksums} keys the files. A hard
+     * link carries no data and gets no record, and the hashing costs two processes per member: callers keep
+     * {@link #checksums} for the rest. A failure of the hashing side leaves records missing, never the files.
+     */
+    public void extractTarHashing(String directory, InputStream source, ChecksumSink sink) throws IOException {
+        // the hashing tar runs "$d | …" through sh for each member, with the member's name in $TAR_FILENAME
+        String perMember = " | { read -r h _; printf \"%s  %s\\0\" \"$h\" \"$TAR_FILENAME\"; }";
+        String inner = "mkdir -p " + quote(directory) + " && cd " + quote(directory) + " || exit; " + DIGEST_CHOICE
+                + "exec 3> >(exec tar -x -f - --to-command=\"$d\"" + quote(perMember) + "); h=$!; "
+                // tee -p: a hashing side that stops early must not stop the extraction
+                + "tee -p /dev/fd/3 | tar -x; s=$((PIPESTATUS[0] | PIPESTATUS[1])); exec 3>&-; wait $h; exit $s";
+        String command = "sudo bash -c " + quote(inner);
+        logger.debug("Trying to execute '%s' on remote %s", command, remote.address());
+        try (ChecksumLines lines = new ChecksumLines(sink)) {
+            check(remote.run(command, source, lines));
+        }
     }
 
     /**

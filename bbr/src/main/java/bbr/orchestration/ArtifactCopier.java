@@ -20,6 +20,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.apache.commons.io.input.ReadAheadInputStream;
 
 /**
  * Moves artifacts between VMs and the local artifact directory, verifying each against checksums: the drain
@@ -28,6 +29,9 @@ import java.util.concurrent.CompletionException;
 final class ArtifactCopier {
 
     private static final int BUFFER = 1 << 20;
+    private static final int READ_AHEAD = 1 << 20;
+    private static final long HASHED_ON_ARRIVAL_MIN = 16;
+    private static final long HASHED_ON_ARRIVAL_BYTES_PER_MEMBER = 1 << 20;
 
     private final Logger logger;
     private final Cancellation cancellation;
@@ -100,31 +104,49 @@ final class ArtifactCopier {
         }
     }
 
-    /** Sends a job's artifact to its VM, then checks the extracted files against the backup's checksums. */
-    void upload(Job job, BackupDirectory directory) throws BbrError {
+    /**
+     * Sends a job's artifact to its VM and checks the extracted files against the backup's checksums. With
+     * {@code checkLocally} the artifact is checked as it is sent (a restore that did not check it before), so its
+     * bytes are read once; a corrupt artifact fails the upload with the error that names the local file.
+     */
+    void upload(Job job, BackupDirectory directory, boolean checkLocally) throws BbrError {
         ArtifactName artifact = job.restoreArtifact();
         String where = job.name() + " on " + job.instance().indexLabel();
         VmShell shell = job.instance().shell();
         ChecksumSet expected = directory.metadata().find(artifact).map(e -> e.checksums()).orElse(null);
         cancellation.check("sending the backup for " + where);
-        try {
+        try (TarCheck local = new TarCheck(directory, artifact, checkLocally);
+             ChecksumSpill hashedOnArrival = new ChecksumSpill(directory.scratch(), null)) {
             long size = directory.storedSize(artifact);
             logger.info("Copying backup -- %s uncompressed -- for job %s...", Sizes.human(size), where);
             job.instance().markArtifactRootCreated();
-            // progress counts the stored bytes, whose size is known whatever their encoding
-            try (InputStream file = directory.openArtifact(artifact, stored -> new ProgressInput(stored, logger,
-                    cancellation, where, size))) {
-                shell.extractTar(artifact.remoteDirectory(), file);
-            }
-            ChecksumSpill remoteSpill = new ChecksumSpill(directory.scratch(), null);
-            shell.checksums(artifact.remoteDirectory(), remoteSpill);
-            ChecksumDiff mismatches = null;
-            if (expected != null) {
-                try (SpilledChecksums remote = remoteSpill.finish()) {
-                    mismatches = ChecksumDiff.between(remote, expected, directory.scratch());
+            boolean hashOnArrival = expected != null && hashedWhileExtracting(expected.count(), size);
+            // Progress counts the stored bytes, whose size is known whatever their encoding. Reading, decoding and
+            // hashing run a buffer ahead on a thread of their own: the SSH pump's thread encrypts and sends.
+            InputStream read = local.watch(directory.openArtifact(artifact, stored -> new ProgressInput(stored,
+                    logger, cancellation, where, size)));
+            try (InputStream sent = ReadAheadInputStream.builder().setInputStream(read).setBufferSize(READ_AHEAD)
+                    .get()) {
+                if (hashOnArrival) {
+                    shell.extractTarHashing(artifact.remoteDirectory(), sent, hashedOnArrival);
+                } else {
+                    shell.extractTar(artifact.remoteDirectory(), sent);
                 }
             }
-            remoteSpill.close();
+            local.verdict();
+            ChecksumDiff mismatches = null;
+            if (hashOnArrival) {
+                try (SpilledChecksums remote = hashedOnArrival.finish()) {
+                    mismatches = ChecksumDiff.between(remote, expected, directory.scratch());
+                }
+                if (!mismatches.isEmpty()) {
+                    logger.debug("the members hashed on arrival do not match the metadata (%s): checking the"
+                            + " extracted files", mismatches.describe());
+                }
+            }
+            if (expected != null && (mismatches == null || !mismatches.isEmpty())) {
+                mismatches = extractedFiles(shell, artifact, expected, directory);
+            }
             if (expected == null || !mismatches.isEmpty()) {
                 throw new BbrError(ErrorKind.GENERAL, "Backup couldn't be transferred, checksum failed for "
                         + job.instance().label() + " " + job.name() + " - " + (expected == null
@@ -132,10 +154,32 @@ final class ArtifactCopier {
                         : mismatches.describe()));
             }
             logger.info("Finished copying backup for job %s.", where);
+        } catch (TarCheck.Refused e) {
+            throw e.error;
         } catch (IOException e) {
             BbrError cancelled = Cancellation.ofCopy(e, "sending the backup for " + where);
             throw cancelled != null ? cancelled : new BbrError(ErrorKind.GENERAL,
                     "Unable to send backup to remote machine for job " + where + ". Got error: " + message(e), e);
+        }
+    }
+
+    /**
+     * Whether the VM hashes the members while tar unpacks them, which takes the check off the critical path but
+     * starts two processes per member: for artifacts of few or large files (a database dump), not for a blobstore
+     * of small files, whose check stays one {@code find | xargs} after the upload.
+     */
+    private static boolean hashedWhileExtracting(long members, long storedSize) {
+        return members <= Math.max(HASHED_ON_ARRIVAL_MIN, storedSize / HASHED_ON_ARRIVAL_BYTES_PER_MEMBER);
+    }
+
+    /** The VM's checksums of the files tar wrote, against the metadata's. */
+    private static ChecksumDiff extractedFiles(VmShell shell, ArtifactName artifact, ChecksumSet expected,
+                                               BackupDirectory directory) throws IOException {
+        try (ChecksumSpill remoteSpill = new ChecksumSpill(directory.scratch(), null)) {
+            shell.checksums(artifact.remoteDirectory(), remoteSpill);
+            try (SpilledChecksums remote = remoteSpill.finish()) {
+                return ChecksumDiff.between(remote, expected, directory.scratch());
+            }
         }
     }
 

@@ -19,6 +19,15 @@ public interface InstanceSource {
     List<Instance> discover(BeforeChanges beforeChanges) throws BbrError;
 
     /**
+     * Whether discovery changes the deployment before a command can run on a VM (deployment mode's temporary users,
+     * each a Director task the operator can see). A restore then checks its artifact whole before discovery changes
+     * anything, as before; otherwise it checks the artifact while sending it, so that its bytes are read once.
+     */
+    default boolean changesTheDeploymentToConnect() {
+        return false;
+    }
+
+    /**
      * Nothing more of this workflow runs on {@code instance}: the source may close its connection and start removing
      * its temporary credentials now rather than in {@link #release()}, which still waits for that and reports any
      * failure of it. Called at most once per instance, from any thread.

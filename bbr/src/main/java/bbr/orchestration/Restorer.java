@@ -14,6 +14,10 @@ import java.util.Map;
 /**
  * The restore workflow: validate the local artifact, check the deployment fits it, upload, lock, restore,
  * unlock, cleanup. Lock and restore scripts run one at a time, as the original does.
+ *
+ * <p>The artifact's bytes are checked against its metadata before any lock: while they are sent, so that they are
+ * read once, or, when connecting changes the deployment (deployment mode's temporary users), in a pass of their own
+ * that runs while the Director answers and that the first change waits for. Either way the VM's copy is checked too.
  */
 public final class Restorer {
 
@@ -38,12 +42,13 @@ public final class Restorer {
         logger.info("Validating backup artifact for %s...", source.name());
         BackupDirectory artifact;
         BeforeChanges validated;
+        boolean checkedFirst = source.changesTheDeploymentToConnect();
         try {
             artifact = BackupDirectory.open(place, name, decoding);
             ArtifactValidator.checkListed(artifact);
-            // Hashing takes about a second per GiB: it runs while discovery connects, which changes nothing on
-            // the VMs, and everything after discovery waits for its verdict.
-            validated = ArtifactValidator.checkContentsInBackground(artifact);
+            // Hashing takes about a second per GiB: it runs while discovery reads the deployment from the Director,
+            // and the first temporary user waits for its verdict.
+            validated = checkedFirst ? ArtifactValidator.checkContentsInBackground(artifact) : BeforeChanges.NONE;
         } catch (BackupDirectory.InvalidArtifactException e) {
             outcome.add(new BbrError(ErrorKind.GENERAL, e.getMessage(), e));
             return outcome;
@@ -58,7 +63,7 @@ public final class Restorer {
                     if (batches == null) {
                         return;
                     }
-                    uploadLockRestoreUnlock(deployment, batches, artifact, outcome);
+                    uploadLockRestoreUnlock(deployment, batches, artifact, !checkedFirst, outcome);
                 } finally {
                     outcome.addAll(deployment.removeArtifactRoots(Instance::artifactRootCreated));
                 }
@@ -69,9 +74,9 @@ public final class Restorer {
     }
 
     private void uploadLockRestoreUnlock(Deployment deployment, List<List<Job>> batches, BackupDirectory artifact,
-                                         Outcome outcome) {
+                                         boolean checkWhileSending, Outcome outcome) {
         List<Parallel.Task> uploads = deployment.jobsWith(ScriptName.RESTORE).stream()
-                .map(job -> (Parallel.Task) () -> copier.upload(job, artifact))
+                .map(job -> (Parallel.Task) () -> copier.upload(job, artifact, checkWhileSending))
                 .toList();
         if (Session.failed(outcome, Parallel.run(Parallel.DEFAULT_WIDTH, uploads))) {
             return;

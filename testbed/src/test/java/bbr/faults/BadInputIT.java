@@ -66,6 +66,31 @@ class BadInputIT {
                 + " | awk '{print $1, $5, $7, $8, $9}'").orThrow().stdout()).isEqualTo(before);
     }
 
+    /**
+     * The VM hashes each member as it unpacks it, but a hard link's member carries no data and gets no hash: the
+     * extracted files are then hashed after the upload, as before, and the restore goes ahead.
+     */
+    @Test
+    void hardLinks_restoreExactly_checkedByTheExtractedFilesWhenTheHashesOnArrivalLackTheirMembers() throws Exception {
+        vm.writeFile("/var/vcap/store/db/original", "shared bytes", 0644);
+        vm.exec("cd /var/vcap/store/db && ln original linked").orThrow();
+        BbrRun backup = bbr("backup");
+        assertThat(backup.exitCode()).as(backup.toString()).isZero();
+        vm.exec("rm -rf /var/vcap/store/db/*").orThrow();
+        String[] restoreArgs = Fixtures.directorArgs(vm, "restore", "--artifact-path",
+                Artifacts.onlyArtifact(workDir).toString());
+        String[] withDebug = Stream.concat(Stream.of(restoreArgs[0], "--debug"),
+                Stream.of(restoreArgs).skip(1)).toArray(String[]::new);
+
+        BbrRun restore = BbrProcess.run(workDir, withDebug);
+
+        assertThat(restore.exitCode()).as(restore.toString()).isZero();
+        assertThat(restore.stdout()).contains("--to-command").contains("checking the extracted files");
+        assertThat(vm.readString("/var/vcap/store/db/original")).isEqualTo("shared bytes");
+        assertThat(vm.readString("/var/vcap/store/db/linked")).isEqualTo("shared bytes");
+        assertThat(vm.exec("stat -c %h /var/vcap/store/db/linked").orThrow().stdout().strip()).isEqualTo("2");
+    }
+
     @Test
     void aTarWithMembersOutsideTheJobDirectory_isRefusedBeforeAnyScriptRuns() throws Exception {
         Path artifact = backUpOneFile();

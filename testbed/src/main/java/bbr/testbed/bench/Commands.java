@@ -29,6 +29,7 @@ final class Commands {
     /** {@link #timeAll}, and the CPU seconds that the whole machine spent meanwhile. */
     static Timing measureAll(List<ProcessBuilder> commands) throws IOException, InterruptedException {
         double cpuBefore = MachineCpu.busySeconds();
+        double[] sidesBefore = SideCpu.now();
         long start = System.nanoTime();
         List<Process> processes = new ArrayList<>();
         for (ProcessBuilder command : commands) {
@@ -45,7 +46,7 @@ final class Commands {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Timing(seconds, MachineCpu.busySeconds() - cpuBefore);
+        return Timing.since(seconds, cpuBefore, sidesBefore);
     }
 
     static double time(ProcessBuilder command) throws IOException, InterruptedException {
@@ -67,6 +68,7 @@ final class Commands {
         }
         command.redirectOutput(ProcessBuilder.Redirect.PIPE);
         double cpuBefore = MachineCpu.busySeconds();
+        double[] sidesBefore = SideCpu.now();
         long start = System.nanoTime();
         Process process = command.start();
         List<BbrRun.TimedLine> lines = new ArrayList<>();
@@ -78,13 +80,13 @@ final class Commands {
         }
         int exit = process.waitFor();
         double seconds = (System.nanoTime() - start) / 1e9;
-        double cpu = MachineCpu.busySeconds() - cpuBefore;
+        Timing timing = Timing.since(seconds, cpuBefore, sidesBefore);
         if (exit != 0) {
             throw new IllegalStateException("benchmark command failed with " + exit + ": "
                     + String.join(" ", command.command()) + "\n" + String.join("\n",
                     lines.stream().map(BbrRun.TimedLine::text).toList()));
         }
-        return new BbrRun(new Timing(seconds, cpu), List.copyOf(lines), seconds, longestDiscoveryTask.getAsDouble());
+        return new BbrRun(timing, List.copyOf(lines), seconds, longestDiscoveryTask.getAsDouble());
     }
 
     static void deleteTree(Path root) throws IOException {

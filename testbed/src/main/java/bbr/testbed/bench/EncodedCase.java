@@ -40,6 +40,7 @@ final class EncodedCase {
                 addSqlLikeText(vm, bytes);
             }
             OperatorTools.AgeKey key = OperatorTools.ageKeygen(settings.work(), "bench-" + name);
+            SideCpu.watch(List.of(vm));
             measure(name, settings, vm, key);
         }
     }
@@ -109,6 +110,10 @@ final class EncodedCase {
         Table.row(name, "peak RSS MiB, zstd+age backup", 256, Table.median(rss), 1.0);
         Table.row(name, "backup CPU s, plain -> zstd+age", Timing.medianCpuSeconds(plainBackup),
                 Timing.medianCpuSeconds(encodedBackup), 0);
+        Table.row(name, "restore CPU s, client, plain -> zstd+age", Timing.medianClientCpuSeconds(plainRestore),
+                Timing.medianClientCpuSeconds(encodedRestore), 0);
+        Table.row(name, "restore CPU s, VM, plain -> zstd+age", Timing.medianVmCpuSeconds(plainRestore),
+                Timing.medianVmCpuSeconds(encodedRestore), 0);
     }
 
     /** Rows of an SQL dump, generated once in 64 MiB and repeated: zstd's 2 MiB window at level 3 sees no repeat. */

@@ -256,7 +256,8 @@ public final class Vm {
         return sshd.listener();
     }
 
-    ProcessHandle init() {
+    /** The VM's PID 1: the processes in its PID namespace are the VM's (the bench counts their CPU). */
+    public ProcessHandle init() {
         return namespace.init();
     }
 
