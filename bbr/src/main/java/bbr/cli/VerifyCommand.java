@@ -43,9 +43,15 @@ final class VerifyCommand implements Callable<Integer> {
         if (decoding.isEmpty()) {
             return 1;
         }
-        ArtifactPlaces.Backup backup = ArtifactPlaces.backup(artifactPath, context.terminal().workingDirectory());
-        Outcome outcome = new Verifier(context.logger(debug, Redactor.shapes()))
-                .verify(backup.place(), backup.name(), decoding.get());
-        return ErrorReport.report(outcome, context.terminal(), context.clock(), Redactor.shapes(), null);
+        Redactor redactor = ArtifactPlaces.redactor();
+        Optional<ArtifactPlaces.Backup> backup = ArtifactPlaces.backupOrFlagError(artifactPath, context.terminal());
+        if (backup.isEmpty()) {
+            return 1;
+        }
+        try (var place = backup.get().place()) {
+            Outcome outcome = new Verifier(context.logger(debug, redactor))
+                    .verify(place, backup.get().name(), decoding.get());
+            return ErrorReport.report(outcome, context.terminal(), context.clock(), redactor, null);
+        }
     }
 }

@@ -1,0 +1,153 @@
+package bbr.s3;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import bbr.testbed.cli.BbrRun;
+import bbr.testbed.cli.OperatorTools;
+import bbr.testbed.director.Auth;
+import bbr.testbed.director.Deployment;
+import bbr.testbed.director.DirectorSimulator;
+import bbr.testbed.s3.S3Operation;
+import bbr.testbed.s3.S3Request;
+import bbr.testbed.s3.S3Server;
+import bbr.testbed.vm.Vm;
+import bbr.testbed.vm.VmFarmExtension;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Backups straight to the test bed's S3 server with the real CLI, in director and deployment mode, with
+ * {@code --copy-to} a second bucket and a local directory, and restores, verifies and lists from the bucket.
+ */
+class S3BackupIT {
+
+    @RegisterExtension
+    static final VmFarmExtension VMS = VmFarmExtension.withVms(2);
+
+    private static final String USER = "admin";
+    private static final String SECRET = "director-secret-s3-it";
+    /** Two parts and a bit at the test's 5 MiB parts. */
+    private static final int DATA = (10 << 20) + 12_345;
+
+    private static S3Server server;
+
+    @TempDir
+    Path workDir;
+
+    @BeforeAll
+    static void startServer() {
+        server = S3Server.builder().start();
+        server.createBucket("backups");
+        server.createBucket("second");
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @Test
+    void directorBackupToS3_isObjectsUnderThePrefix_metadataWrittenLast_andRestoresAndVerifiesFromThere() {
+        Vm vm = VMS.vm(0);
+        byte[] data = S3Cli.storeJob(vm, DATA, 1);
+        Map<String, String> env = S3Cli.environment(server, Map.of());
+
+        BbrRun backup = S3Cli.director(vm, workDir, env, "backup", "--artifact-path", "s3://backups/director");
+
+        assertThat(backup.exitCode()).as(backup.toString()).isZero();
+        List<String> keys = server.keys("backups").stream().filter(k -> k.startsWith("director/")).toList();
+        assertThat(keys).hasSize(2);
+        String name = keys.get(0).split("/")[1];
+        assertThat(name).matches("127\\.0\\.0\\.\\d+_\\d{8}T\\d{6}Z");
+        assertThat(keys).containsExactly("director/" + name + "/bosh-0-store.tar", "director/" + name + "/metadata");
+        assertThat(server.multipartUploads("backups")).isEmpty();
+        assertThat(new String(server.read("backups", "director/" + name + "/metadata"))).contains("- name: store\n")
+                .doesNotContain("incomplete");
+        List<S3Request> writes = server.requests().stream().filter(r -> r.path().contains("/" + name + "/")
+                && List.of(S3Operation.PUT_OBJECT, S3Operation.COMPLETE_MULTIPART_UPLOAD).contains(r.operation()))
+                .toList();
+        assertThat(writes).as("the metadata object is written once, last")
+                .extracting(r -> r.path().substring(r.path().lastIndexOf('/') + 1))
+                .containsExactly("bosh-0-store.tar", "metadata");
+        assertThat(Files.exists(workDir.resolve(name))).as("nothing staged in the working directory").isFalse();
+
+        String url = "s3://backups/director/" + name;
+        BbrRun verify = S3Cli.run(workDir, env, "verify", "--artifact-path", url);
+        assertThat(verify.exitCode()).as(verify.toString()).isZero();
+
+        vm.exec("rm -rf /var/vcap/store/store/data").orThrow();
+        BbrRun restore = S3Cli.director(vm, workDir, env, "restore", "--artifact-path", url);
+        assertThat(restore.exitCode()).as(restore.toString()).isZero();
+        assertThat(vm.readFile("/var/vcap/store/store/data")).isEqualTo(data);
+    }
+
+    @Test
+    void deploymentBackupWithCopiesToASecondBucketAndADirectory_encoded_allThreeVerifyAndAreIdentical()
+            throws Exception {
+        Vm vm = VMS.vm(1);
+        byte[] data = S3Cli.storeJob(vm, DATA, 2);
+        OperatorTools.AgeKey key = OperatorTools.ageKeygen(workDir, "operator");
+        Files.createDirectory(workDir.resolve("copies"));
+        Map<String, String> env = S3Cli.environment(server, Map.of());
+        try (DirectorSimulator director = director(vm)) {
+            BbrRun backup = S3Cli.run(workDir, env, deployment(director, "backup", "--with-manifest", "--compress",
+                    "--encrypt-to", key.recipient(), "--artifact-path", "s3://backups/deployments",
+                    "--copy-to", "s3://second/copies", "--copy-to", "copies"));
+
+            assertThat(backup.exitCode()).as(backup.toString()).isZero();
+            Path local;
+            try (Stream<Path> entries = Files.list(workDir.resolve("copies"))) {
+                local = entries.filter(p -> p.getFileName().toString().startsWith("alpha_")).findFirst()
+                        .orElseThrow();
+            }
+            String name = local.getFileName().toString();
+            assertThat(backup.stdout()).contains("Copy s3://backups/deployments/" + name + ": good")
+                    .contains("Copy s3://second/copies/" + name + ": good")
+                    .contains("Copy " + local + ": good");
+            List<String> files = List.of("metadata", "store-0-store.tar.zst.age", "manifest.yml.age");
+            try (Stream<Path> entries = Files.list(local)) {
+                assertThat(entries.map(p -> p.getFileName().toString())).containsExactlyInAnyOrderElementsOf(files);
+            }
+            for (String file : files) {
+                byte[] copy = Files.readAllBytes(local.resolve(file));
+                assertThat(server.read("backups", "deployments/" + name + "/" + file)).as(file).isEqualTo(copy);
+                assertThat(server.read("second", "copies/" + name + "/" + file)).as(file).isEqualTo(copy);
+            }
+            for (String place : List.of("s3://backups/deployments/" + name, "s3://second/copies/" + name,
+                    local.toString())) {
+                BbrRun verify = S3Cli.run(workDir, env, "verify", "--artifact-path", place, "--identity",
+                        key.identityFile().toString());
+                assertThat(verify.exitCode()).as(place + "\n" + verify).isZero();
+            }
+
+            vm.exec("rm -rf /var/vcap/store/store/data").orThrow();
+            BbrRun restore = S3Cli.run(workDir, env, deployment(director, "restore", "--artifact-path",
+                    "s3://second/copies/" + name, "--identity", key.identityFile().toString()));
+            assertThat(restore.exitCode()).as(restore.toString()).isZero();
+            assertThat(vm.readFile("/var/vcap/store/store/data")).isEqualTo(data);
+        }
+    }
+
+    private static DirectorSimulator director(Vm vm) {
+        return DirectorSimulator.builder().auth(Auth.basic(USER, SECRET))
+                .deployment(Deployment.named("alpha").release("kv")
+                        .instanceGroup("store", g -> g.job("store", "kv").instance(vm, true)))
+                .start();
+    }
+
+    private static String[] deployment(DirectorSimulator director, String... subcommand) {
+        List<String> args = new ArrayList<>(List.of("deployment", "--target", director.url(), "--username", USER,
+                "--password", SECRET, "--ca-cert", director.caCertFile().toString(), "--deployment", "alpha"));
+        args.addAll(List.of(subcommand));
+        return args.toArray(String[]::new);
+    }
+}
