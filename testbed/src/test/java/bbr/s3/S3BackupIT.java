@@ -137,6 +137,52 @@ class S3BackupIT {
         }
     }
 
+    @Test
+    void allDeploymentsToS3_thenList_showsEachBackupOldestFirst_andOneWithoutMetadataAsIncomplete() throws Exception {
+        S3Cli.storeJob(VMS.vm(0), 1_000, 3);
+        S3Cli.storeJob(VMS.vm(1), 2_000, 4);
+        Map<String, String> env = S3Cli.environment(server, Map.of());
+        Path stray = Files.writeString(workDir.resolve("stray.tar"), "half a backup");
+        // An older backup that never finished: a job's file without the metadata object, as a failed run leaves.
+        OperatorTools.sh("cd " + workDir + " && " + awsCli(env) + " s3 cp " + stray
+                + " s3://backups/all/old_20200101T000000Z/bosh-0-store.tar");
+        try (DirectorSimulator director = DirectorSimulator.builder().auth(Auth.basic(USER, SECRET))
+                .deployment(Deployment.named("alpha").release("kv")
+                        .instanceGroup("store", g -> g.job("store", "kv").instance(VMS.vm(1), true)))
+                .deployment(Deployment.named("bravo").release("kv")
+                        .instanceGroup("store", g -> g.job("store", "kv").instance(VMS.vm(0), true)))
+                .start()) {
+            List<String> all = List.of("deployment", "--target", director.url(), "--username", USER, "--password",
+                    SECRET, "--ca-cert", director.caCertFile().toString(), "--all-deployments", "backup",
+                    "--compress", "--artifact-path", "s3://backups/all");
+            BbrRun backup = S3Cli.run(workDir, env, all.toArray(String[]::new));
+            assertThat(backup.exitCode()).as(backup.toString()).isZero();
+        }
+
+        BbrRun text = S3Cli.run(workDir, env, "list", "--artifact-path", "s3://backups/all");
+        BbrRun json = S3Cli.run(workDir, env, "list", "--artifact-path", "s3://backups/all", "--json");
+
+        assertThat(text.exitCode()).as(text.toString()).isZero();
+        List<String> lines = text.stdout().lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(lines.get(0)).matches("old_20200101T000000Z +old +- +- +13B? +- +incomplete \\(no metadata\\)");
+        assertThat(lines.subList(1, 3)).allMatch(line -> line.matches("(alpha|bravo)_\\d{8}T\\d{6}Z +(alpha|bravo) +"
+                + "\\d{4}/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d \\S+ +\\d{4}/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d \\S+ +\\S+ +zstd +complete"));
+        assertThat(json.exitCode()).as(json.toString()).isZero();
+        Path out = Files.writeString(workDir.resolve("list.json"), json.stdout());
+        assertThat(OperatorTools.sh("python3 -c 'import json,sys\n"
+                + "for o in map(json.loads, open(sys.argv[1])): print(o[\"deployment\"], o[\"complete\"],"
+                + " o[\"encoding\"], o[\"stored_bytes\"] > 0, o[\"start_time\"] is None)' " + out))
+                .matches("old False None True True\n(alpha|bravo) True zstd True False\n(alpha|bravo) True zstd True"
+                        + " False\n");
+    }
+
+    private static String awsCli(Map<String, String> env) {
+        StringBuilder line = new StringBuilder("env");
+        env.forEach((name, value) -> line.append(' ').append(name).append("='").append(value).append('\''));
+        return line.append(" aws").toString();
+    }
+
     private static DirectorSimulator director(Vm vm) {
         return DirectorSimulator.builder().auth(Auth.basic(USER, SECRET))
                 .deployment(Deployment.named("alpha").release("kv")
