@@ -108,6 +108,16 @@ final class ArtifactPlaces {
         }
     }
 
+    /** Whether {@code --artifact-path} is missing, after printing the command's usage and saying so. */
+    static boolean missing(String artifactPath, picocli.CommandLine.Model.CommandSpec spec, Terminal terminal) {
+        if (artifactPath != null) {
+            return false;
+        }
+        spec.commandLine().usage(terminal.out());
+        terminal.flagError("--artifact-path flag is required.");
+        return true;
+    }
+
     /** A value bbr cannot use: on stderr (and as a JSON error with {@code --json}), for an exit 1. */
     static void flagError(Terminal terminal, String message) {
         if (terminal.json() != null) {

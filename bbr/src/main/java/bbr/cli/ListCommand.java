@@ -44,9 +44,7 @@ final class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (artifactPath == null) {
-            spec.commandLine().usage(context.terminal().out());
-            context.terminal().flagError("--artifact-path flag is required.");
+        if (ArtifactPlaces.missing(artifactPath, spec, context.terminal())) {
             return 1;
         }
         ArtifactPlace place;

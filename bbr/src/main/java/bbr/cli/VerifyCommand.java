@@ -34,9 +34,7 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (artifactPath == null) {
-            spec.commandLine().usage(context.terminal().out());
-            context.terminal().flagError("--artifact-path flag is required.");
+        if (ArtifactPlaces.missing(artifactPath, spec, context.terminal())) {
             return 1;
         }
         Optional<Decoding> decoding = identityOption.decodingOrFlagError(context.terminal());

@@ -61,7 +61,8 @@ class S3BackupIT {
         byte[] data = S3Cli.storeJob(vm, DATA, 1);
         Map<String, String> env = S3Cli.environment(server, Map.of());
 
-        BbrRun backup = S3Cli.director(vm, workDir, env, "backup", "--artifact-path", "s3://backups/director");
+        BbrRun backup = S3Cli.director(vm, workDir, env, "--debug", "backup", "--artifact-path",
+                "s3://backups/director");
 
         assertThat(backup.exitCode()).as(backup.toString()).isZero();
         List<String> keys = server.keys("backups").stream().filter(k -> k.startsWith("director/")).toList();
@@ -85,9 +86,11 @@ class S3BackupIT {
         assertThat(verify.exitCode()).as(verify.toString()).isZero();
 
         vm.exec("rm -rf /var/vcap/store/store/data").orThrow();
-        BbrRun restore = S3Cli.director(vm, workDir, env, "restore", "--artifact-path", url);
+        BbrRun restore = S3Cli.director(vm, workDir, env, "--debug", "restore", "--artifact-path", url);
         assertThat(restore.exitCode()).as(restore.toString()).isZero();
         assertThat(vm.readFile("/var/vcap/store/store/data")).isEqualTo(data);
+        assertThat(backup + restore.toString() + verify).as("--debug shows no S3 secret key").contains("DEBUG - ")
+                .doesNotContain(server.secretKey());
     }
 
     @Test
