@@ -2,6 +2,8 @@ package bbr.artifact;
 
 import bbr.artifact.store.ArtifactPlace;
 import bbr.artifact.store.BackupFiles;
+import bbr.artifact.store.Copies;
+import bbr.artifact.store.CopyReport;
 import bbr.artifact.store.Decoding;
 import bbr.artifact.store.Encoding;
 import bbr.artifact.store.StoredFile;
@@ -33,7 +35,8 @@ import java.util.function.UnaryOperator;
  * Until then the artifact says it is incomplete, so a run that dies half way (power loss, {@code kill -9}) never
  * leaves one that looks whole. Rewriting it after every job, as the original does, would write every earlier job's
  * checksums again each time; they wait instead in spill files in a private {@link Scratch} directory, removed when
- * the backup ends.
+ * the backup ends. In object storage the provisional writes keep nothing ({@link BackupFiles#createProvisional}):
+ * the metadata object is written once, last, so a backup there that did not finish has none.
  */
 public final class BackupDirectory implements AutoCloseable {
 
@@ -79,7 +82,7 @@ public final class BackupDirectory implements AutoCloseable {
         BackupFiles files = place.create(name);
         Scratch scratch = files.scratchDirectory().map(Scratch::new).orElseGet(Scratch::temporary);
         BackupDirectory directory = new BackupDirectory(files, metadata, encoding, Decoding.PLAIN_ONLY, scratch);
-        directory.save();
+        directory.save(true);
         return directory;
     }
 
@@ -124,6 +127,11 @@ public final class BackupDirectory implements AutoCloseable {
     /** Where the artifact's stored file is, as messages name it. */
     public String locationOf(ArtifactName artifact) {
         return locationOf(fileOf(artifact));
+    }
+
+    /** With {@code --copy-to}: which copies of the backup are good so far. */
+    public Optional<CopyReport> copies() {
+        return files instanceof Copies copies ? Optional.of(copies.report()) : Optional.empty();
     }
 
     public BackupMetadata metadata() {
@@ -252,7 +260,7 @@ public final class BackupDirectory implements AutoCloseable {
     public synchronized void seal(ZonedDateTime time) throws IOException {
         metadata.setFinishTime(time.format(ACTIVITY_TIME));
         metadata.setIncomplete(false);
-        save();
+        save(false);
         sealed = true;
     }
 
@@ -265,7 +273,7 @@ public final class BackupDirectory implements AutoCloseable {
             if (!sealed) {
                 metadata.setFinishTime(time.format(ACTIVITY_TIME));
                 metadata.setIncomplete(true);
-                save();
+                save(true);
             }
         } finally {
             close();
@@ -280,8 +288,9 @@ public final class BackupDirectory implements AutoCloseable {
         scratch.close();
     }
 
-    private synchronized void save() throws IOException {
-        try (StoredFileWriter writer = files.create(METADATA)) {
+    /** Writes the metadata; {@code provisional}: it says the backup is unfinished, where the place keeps that. */
+    private synchronized void save(boolean provisional) throws IOException {
+        try (StoredFileWriter writer = provisional ? files.createProvisional(METADATA) : files.create(METADATA)) {
             MetadataWriter.write(metadata, writer.stream());
             writer.commit();
         }

@@ -23,9 +23,14 @@ public final class Scratch implements AutoCloseable {
         this.parent = parent;
     }
 
-    /** Under {@code java.io.tmpdir}, for runs that must not write next to the artifact (restore, verify). */
+    /**
+     * Under {@code $TMPDIR}, else {@code java.io.tmpdir} ({@code /tmp}): for runs that must not write next to the
+     * artifact (restore, verify) and for backups to a place that is not local (object storage).
+     */
     public static Scratch temporary() {
-        return new Scratch(Path.of(System.getProperty("java.io.tmpdir")));
+        String tmpdir = System.getenv("TMPDIR");
+        return new Scratch(Path.of(tmpdir != null && !tmpdir.isBlank() ? tmpdir
+                : System.getProperty("java.io.tmpdir")));
     }
 
     /** A new, empty file in the directory. */

@@ -19,6 +19,9 @@ class BackupCommand extends Subcommand {
     @CommandLine.Mixin
     EncodingOptions encodingOptions = new EncodingOptions();
 
+    @CommandLine.Mixin
+    CopyToOption copyTo = new CopyToOption();
+
     BackupCommand(Target target, CliContext context) {
         super(target, context);
     }
@@ -38,9 +41,12 @@ class BackupCommand extends Subcommand {
         }
     }
 
-    /** Where artifacts go: {@code --artifact-path}, relative to the working directory, or the directory itself. */
-    ArtifactPlace artifactPlace() {
-        return ArtifactPlaces.forBackups(artifactPath, context.terminal().workingDirectory());
+    /**
+     * Where artifacts go: {@code --artifact-path} (a directory relative to the working directory, the directory
+     * itself, or {@code s3://}) and each {@code --copy-to}; empty after telling the operator which value is wrong.
+     */
+    Optional<ArtifactPlace> artifactPlace() {
+        return copyTo.places(artifactPath, context.terminal());
     }
 
     @Override
@@ -49,9 +55,15 @@ class BackupCommand extends Subcommand {
         if (encoding.isEmpty()) {
             return 1;
         }
-        Backuper.Result result = new Backuper(target.source(logger), logger, context.clock(), trapCtrlC("backup"))
-                .backup(request(artifactPlace(), encoding.get()));
-        return ErrorReport.report(result.outcome(), context.terminal(), context.clock(), target.redactor(),
-                result.outcome().recommendsBackupCleanup() ? ErrorReport.BACKUP_CLEANUP_ADVICE : null);
+        Optional<ArtifactPlace> place = artifactPlace();
+        if (place.isEmpty()) {
+            return 1;
+        }
+        try (ArtifactPlace places = place.get()) {
+            Backuper.Result result = new Backuper(target.source(logger), logger, context.clock(),
+                    trapCtrlC("backup")).backup(request(places, encoding.get()));
+            return ErrorReport.report(result.outcome(), context.terminal(), context.clock(), target.redactor(),
+                    result.outcome().recommendsBackupCleanup() ? ErrorReport.BACKUP_CLEANUP_ADVICE : null);
+        }
     }
 }

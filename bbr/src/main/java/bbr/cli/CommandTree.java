@@ -30,6 +30,7 @@ final class CommandTree {
                 directorMode.getSubcommands().get(name).getCommandSpec().usageMessage().description(description));
         root.addSubcommand(directorMode);
         root.addSubcommand(new CommandLine(new VerifyCommand(context)));
+        root.addSubcommand(new CommandLine(new ListCommand(context)));
         root.addSubcommand(new CommandLine(new HelpCommand(context)));
         root.addSubcommand(new CommandLine(new VersionCommand(context)));
         return goFlagParsing(root);

@@ -6,6 +6,7 @@ import bbr.log.Logger;
 import bbr.orchestration.Backuper;
 import bbr.orchestration.Cancellation;
 import bbr.orchestration.Outcome;
+import bbr.s3.S3Location;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -50,15 +51,27 @@ final class DeploymentBackupCommand extends BackupCommand {
         if (encoding.isEmpty()) {
             return 1;
         }
-        ArtifactPlace place = artifactPlace();
-        Cancellation cancellation = trapCtrlC("backup"); // one answer stops every deployment's run
-        AllDeploymentsRun run = new AllDeploymentsRun(all.get(), context, target.redactor(),
-                AllDeploymentsWording.BACKUP);
-        return run.run(logger, new LoggedDeploymentStep(run, context, artifactPath == null ? null
-                : Path.of(artifactPath), target.debug(), target.redactor(),
-                (deployment, log, timestamp) -> new Backuper(all.get().source(deployment, log), log, context.clock(),
-                        cancellation).backup(new Backuper.Request(place, encoding.get(), withManifest, false, timestamp))
-                        .outcome()),
-                Outcome::recommendsBackupCleanup);
+        Optional<ArtifactPlace> places = artifactPlace();
+        if (places.isEmpty()) {
+            return 1;
+        }
+        try (ArtifactPlace place = places.get()) {
+            Cancellation cancellation = trapCtrlC("backup"); // one answer stops every deployment's run
+            AllDeploymentsRun run = new AllDeploymentsRun(all.get(), context, target.redactor(),
+                    AllDeploymentsWording.BACKUP);
+            return run.run(logger, new LoggedDeploymentStep(run, context, logDirectory(), target.debug(),
+                    target.redactor(), (deployment, log, timestamp) -> new Backuper(all.get().source(deployment, log),
+                            log, context.clock(), cancellation).backup(new Backuper.Request(place, encoding.get(),
+                                    withManifest, false, timestamp)).outcome()),
+                    Outcome::recommendsBackupCleanup);
+        }
+    }
+
+    /**
+     * Where each deployment's log file goes: beside its artifact, as the original's; with an {@code s3://} artifact
+     * path, in the working directory (logs are not part of the backup).
+     */
+    private Path logDirectory() {
+        return artifactPath == null || S3Location.isS3(artifactPath) ? null : Path.of(artifactPath);
     }
 }

@@ -154,7 +154,7 @@ final class DeploymentCommand implements Target, AllDeploymentsTarget {
     /** The client secret, and the basic-auth header value it makes with the username, are never printed. */
     @Override
     public Redactor redactor() {
-        return Redactor.shapes().withSecret(password).withSecret(Base64.getEncoder()
+        return ArtifactPlaces.redactor().withSecret(password).withSecret(Base64.getEncoder()
                 .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 

@@ -2,7 +2,6 @@ package bbr.cli;
 
 import bbr.log.Failures;
 import bbr.instance.Version;
-import bbr.log.Redactor;
 import bbr.ssh.Warmup;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -71,7 +70,8 @@ public final class Main {
             return new Invocation(root, context.terminal(), Version.current()).run(args);
         } catch (Exception unexpected) {
             err.println(Failures.describe(unexpected));
-            ErrorReport.writeStackTraces(List.of(unexpected), context.terminal(), context.clock(), Redactor.shapes());
+            ErrorReport.writeStackTraces(List.of(unexpected), context.terminal(), context.clock(),
+                    ArtifactPlaces.redactor());
             return 1;
         }
     }

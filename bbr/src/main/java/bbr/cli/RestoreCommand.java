@@ -37,9 +37,14 @@ final class RestoreCommand extends Subcommand {
         if (decoding.isEmpty()) {
             return 1;
         }
-        ArtifactPlaces.Backup backup = ArtifactPlaces.backup(artifactPath, context.terminal().workingDirectory());
-        return ErrorReport.report(new Restorer(target.source(logger), logger, trapCtrlC("restore"))
-                        .restore(backup.place(), backup.name(), decoding.get()),
-                context.terminal(), context.clock(), target.redactor(), null);
+        Optional<ArtifactPlaces.Backup> backup = ArtifactPlaces.backupOrFlagError(artifactPath, context.terminal());
+        if (backup.isEmpty()) {
+            return 1;
+        }
+        try (var place = backup.get().place()) {
+            return ErrorReport.report(new Restorer(target.source(logger), logger, trapCtrlC("restore"))
+                            .restore(place, backup.get().name(), decoding.get()),
+                    context.terminal(), context.clock(), target.redactor(), null);
+        }
     }
 }

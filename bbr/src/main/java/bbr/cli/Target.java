@@ -40,7 +40,7 @@ interface Target {
 
     /** Takes this target's secrets (and anything shaped like one) out of what bbr prints. */
     default Redactor redactor() {
-        return Redactor.shapes();
+        return ArtifactPlaces.redactor();
     }
 
     /** With {@code --all-deployments}, the Director's deployments; empty otherwise. */

@@ -34,18 +34,22 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (artifactPath == null) {
-            spec.commandLine().usage(context.terminal().out());
-            context.terminal().flagError("--artifact-path flag is required.");
+        if (ArtifactPlaces.missing(artifactPath, spec, context.terminal())) {
             return 1;
         }
         Optional<Decoding> decoding = identityOption.decodingOrFlagError(context.terminal());
         if (decoding.isEmpty()) {
             return 1;
         }
-        ArtifactPlaces.Backup backup = ArtifactPlaces.backup(artifactPath, context.terminal().workingDirectory());
-        Outcome outcome = new Verifier(context.logger(debug, Redactor.shapes()))
-                .verify(backup.place(), backup.name(), decoding.get());
-        return ErrorReport.report(outcome, context.terminal(), context.clock(), Redactor.shapes(), null);
+        Redactor redactor = ArtifactPlaces.redactor();
+        Optional<ArtifactPlaces.Backup> backup = ArtifactPlaces.backupOrFlagError(artifactPath, context.terminal());
+        if (backup.isEmpty()) {
+            return 1;
+        }
+        try (var place = backup.get().place()) {
+            Outcome outcome = new Verifier(context.logger(debug, redactor))
+                    .verify(place, backup.get().name(), decoding.get());
+            return ErrorReport.report(outcome, context.terminal(), context.clock(), redactor, null);
+        }
     }
 }

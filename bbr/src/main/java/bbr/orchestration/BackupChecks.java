@@ -1,8 +1,10 @@
 package bbr.orchestration;
 
+import bbr.artifact.store.ArtifactPlace;
 import bbr.instance.Job;
 import bbr.instance.ScriptName;
 import bbr.log.Logger;
+import java.io.IOException;
 import java.util.List;
 
 /** The pre-checks shared by {@code pre-backup-check} and {@code backup}. */
@@ -30,5 +32,19 @@ final class BackupChecks {
             outcome.add(e);
         }
         return outcome.failed() ? null : batches;
+    }
+
+    /**
+     * Proves that the backup can be written to {@code place} (every destination of it), before anything is locked;
+     * records why not, naming each destination that is not, and returns false then.
+     */
+    static boolean writable(ArtifactPlace place, Outcome outcome) {
+        try {
+            place.checkWritable();
+            return true;
+        } catch (IOException e) {
+            outcome.add(new BbrError(ErrorKind.GENERAL, e.getMessage(), e));
+            return false;
+        }
     }
 }

@@ -60,6 +60,9 @@ public final class Backuper {
                     return;
                 }
                 logger.info("Starting backup of %s...", deployment.name());
+                if (!BackupChecks.writable(request.place(), outcome)) {
+                    return;
+                }
                 created[0] = createArtifact(deployment, request);
                 lockBackupUnlockDrain(deployment, batches, created[0], request.unsafeLockFree(), outcome);
             } finally {
@@ -109,6 +112,18 @@ public final class Backuper {
             return;
         }
         logger.info("Backup created of %s on %s", deployment.name(), GoTime.format(ZonedDateTime.now(clock)));
+        reportCopies(artifact, outcome);
+    }
+
+    /** With {@code --copy-to}: which copies are good, and an error naming each one that is not. */
+    private void reportCopies(BackupDirectory artifact, Outcome outcome) {
+        artifact.copies().ifPresent(report -> {
+            report.copies().forEach(copy -> logger.info("Copy %s: %s", copy.location(), copy.isGood() ? "good"
+                    : "FAILED"));
+            report.failed().forEach(copy -> outcome.add(new BbrError(ErrorKind.GENERAL, "The copy of the backup at "
+                    + copy.location() + " failed: " + String.join("; ", copy.problems()) + "; the other copies are"
+                    + " whole and verified")));
+        });
     }
 
     /** Records the operator's cancellation, if any, as the reason {@code what} did not happen. */

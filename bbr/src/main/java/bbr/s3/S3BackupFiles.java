@@ -5,6 +5,7 @@ import bbr.artifact.store.StoredFileWriter;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -36,6 +37,25 @@ final class S3BackupFiles implements BackupFiles {
     @Override
     public StoredFileWriter create(String file) {
         return new MultipartWriter(uploads, backup.child(file));
+    }
+
+    /** Nothing: the backup's metadata object is written once, when the backup is whole. */
+    @Override
+    public StoredFileWriter createProvisional(String file) {
+        return new StoredFileWriter() {
+            @Override
+            public OutputStream stream() {
+                return OutputStream.nullOutputStream();
+            }
+
+            @Override
+            public void commit() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
     }
 
     @Override

@@ -92,6 +92,15 @@ public record S3Settings(String region, URI endpoint, boolean pathStyle, String 
         return secrets;
     }
 
+    /**
+     * The secrets of {@code env} as {@link #secrets} would name them, without judging the rest of it: for the
+     * redactor, set up before any setting is read (and whether or not the run reaches S3).
+     */
+    public static List<String> secretsIn(Map<String, String> env) {
+        return java.util.stream.Stream.of("AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN")
+                .flatMap(name -> value(env, name).stream()).toList();
+    }
+
     /** The endpoint as messages name it: the one given, or AWS's own for the region. */
     public String endpointShown() {
         return endpoint != null ? endpoint.toString() : "https://s3." + region + ".amazonaws.com";

@@ -69,6 +69,10 @@ public final class LocalPlace implements ArtifactPlace {
 
     @Override
     public List<String> backups() throws IOException {
+        if (!Files.isDirectory(directory)) {
+            throw new NoSuchFileException(directory.toString(), null, Files.exists(directory) ? "not a directory"
+                    : "no such directory");
+        }
         try (Stream<Path> entries = Files.list(directory)) {
             return entries.filter(Files::isDirectory).map(p -> p.getFileName().toString()).toList();
         }

@@ -8,7 +8,7 @@ import java.util.List;
  * bucket and prefix in object storage. The workflows reach every byte of an artifact through this seam and never
  * know which kind of place it is (restic's {@code Backend} is the model).
  */
-public interface ArtifactPlace {
+public interface ArtifactPlace extends AutoCloseable {
 
     /** The place as the operator wrote it ({@code /backups}, {@code s3://bucket/prefix}): what messages name. */
     String location();
@@ -27,4 +27,9 @@ public interface ArtifactPlace {
 
     /** The names of the backups held here, in no particular order. */
     List<String> backups() throws IOException;
+
+    /** Lets go of what reaching the place holds (an object store's connections and upload threads); idempotent. */
+    @Override
+    default void close() {
+    }
 }

@@ -20,6 +20,16 @@ public interface BackupFiles {
     /** Starts writing {@code file}; nothing of it is visible under that name until {@link StoredFileWriter#commit}. */
     StoredFileWriter create(String file) throws IOException;
 
+    /**
+     * Starts writing {@code file} as a provisional one, which says that the backup is not finished (the metadata
+     * with {@code incomplete: true}, written when a backup starts and when it fails): a directory needs it, being a
+     * backup as soon as it exists. Object storage does not: there a backup without its metadata object is
+     * unfinished by definition, so the metadata is written once, last, and this writer keeps nothing.
+     */
+    default StoredFileWriter createProvisional(String file) throws IOException {
+        return create(file);
+    }
+
     /** Reads {@code file} from its start; {@link java.nio.file.NoSuchFileException} naming it when absent. */
     InputStream open(String file) throws IOException;
 

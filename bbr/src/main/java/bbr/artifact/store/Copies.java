@@ -45,7 +45,13 @@ public final class Copies implements BackupFiles {
 
     @Override
     public StoredFileWriter create(String file) throws IOException {
-        return new CopyWriter(file, good(), readBack, this::noneLeft);
+        return new CopyWriter(file, good(), readBack, false, this::noneLeft);
+    }
+
+    /** Provisional in every copy: kept where the place keeps provisional files, and then verified as any. */
+    @Override
+    public StoredFileWriter createProvisional(String file) throws IOException {
+        return new CopyWriter(file, good(), readBack, true, this::noneLeft);
     }
 
     @Override

@@ -29,16 +29,21 @@ final class CopyWriter implements StoredFileWriter {
     private final List<Open> writers = new ArrayList<>();
     private final MessageDigest sent;
     private final Guard guard;
+    private final boolean provisional;
     private final OutputStream stream = new Tee();
     private long written;
 
-    CopyWriter(String file, List<Destination> destinations, boolean readBack, Guard guard) throws IOException {
+    /** @param provisional each destination's {@linkplain BackupFiles#createProvisional provisional} file */
+    CopyWriter(String file, List<Destination> destinations, boolean readBack, boolean provisional, Guard guard)
+            throws IOException {
         this.file = file;
         this.guard = guard;
         this.sent = readBack ? sha256() : null;
+        this.provisional = provisional;
         for (Destination destination : destinations) {
             try {
-                writers.add(new Open(destination, destination.files().create(file)));
+                BackupFiles files = destination.files();
+                writers.add(new Open(destination, provisional ? files.createProvisional(file) : files.create(file)));
             } catch (IOException e) {
                 destination.fail("cannot create " + file + ": " + e.getMessage());
             }
@@ -58,7 +63,9 @@ final class CopyWriter implements StoredFileWriter {
             if (open.destination().isGood()) {
                 try {
                     open.writer().commit();
-                    verify(open.destination());
+                    if (!provisional) {
+                        verify(open.destination());
+                    }
                 } catch (IOException e) {
                     open.destination().fail("cannot store " + file + ": " + e.getMessage());
                 }

@@ -71,4 +71,10 @@ public final class CopyingPlace implements ArtifactPlace {
     public List<String> backups() throws IOException {
         return places.get(0).backups();
     }
+
+    /** Closes every place. */
+    @Override
+    public void close() {
+        places.forEach(ArtifactPlace::close);
+    }
 }

@@ -59,6 +59,7 @@ public final class Benchmark {
             case ProxyCase.NAME -> ProxyCase.run(settings);
             case EncodedCase.RANDOM, EncodedCase.TEXT -> EncodedCase.run(name, settings);
             case S3WriterCase.NAME -> S3WriterCase.run(settings);
+            case S3BackupCase.NAME -> S3BackupCase.run(settings);
             case "1vm-200k-files", "1vm-1m-files" -> ManyFilesCase.run(name, settings);
             case "jmh" -> TarHashReport.run(Math.max(5, settings.rounds()), line -> Table.row("jmh-tar-hash",
                     "MB/s, " + line.members(), line.sha256MbPerSecond(), line.checksummerMbPerSecond(),
@@ -72,7 +73,7 @@ public final class Benchmark {
         all.addAll(EncodedCase.NAMES);
         all.addAll(ManyFilesCase.NAMES);
         all.addAll(List.of(ControlPlaneCase.NAME, ProxyCase.NAME, RssCase.NAME, VersionCase.NAME, S3WriterCase.NAME,
-                "jmh"));
+                S3BackupCase.NAME, "jmh"));
         return List.copyOf(all);
     }
 }

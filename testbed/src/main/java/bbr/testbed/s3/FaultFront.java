@@ -115,6 +115,10 @@ final class FaultFront implements AutoCloseable {
                 slowDown(request, in, client.getOutputStream());
                 return;
             }
+            if (fault.isPresent() && fault.get() == S3Faults.Action.HOLD) {
+                hold(client);
+                return;
+            }
             server.connect(upstream);
             OutputStream toServer = server.getOutputStream();
             toServer.write(request.withConnectionClose());
@@ -125,6 +129,19 @@ final class FaultFront implements AutoCloseable {
             // a connection cut by stop(), or by either side: the client sees it as such
         } finally {
             open.remove(client);
+        }
+    }
+
+    /** Answers nothing, reading nothing more, until stop() closes the connection. */
+    private void hold(Socket client) throws IOException {
+        faults.holding();
+        while (!client.isClosed()) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("held request interrupted");
+            }
         }
     }
 
