@@ -11,6 +11,19 @@ tree="$stage/$name"
 rm -rf "$stage" && mkdir -p "$tree/bin" "$tree/lib"
 cp -p "$repo/bin/bbr" "$tree/bin/bbr"
 cp -p "$repo/bbr/target/bbr.jar" "$repo/bbr/target/bbr-thin.jar" "$tree/lib/"
+# zstd-jni brings its native library for 19 platforms; the packages are linux-amd64's and keep that one only: 6.5 MB
+# less in each (66.4 -> 59.9 MB with the AWS SDK in the jar, within the 60 MiB budget).
+python3 - "$tree/lib/bbr.jar" <<'PY'
+import os, sys, zipfile
+jar = sys.argv[1]
+def other_platform(name):
+    return name.endswith((".so", ".dll", ".dylib")) and not name.startswith(("linux/amd64/", "META-INF/native/"))
+with zipfile.ZipFile(jar) as old, zipfile.ZipFile(jar + ".new", "w") as new:
+    for entry in old.infolist():
+        if not other_platform(entry.filename):
+            new.writestr(entry, old.read(entry.filename))
+os.replace(jar + ".new", jar)
+PY
 
 # The runtime holds the JDK modules bbr's jar uses, as jdeps reads them from its classes (so a new dependency brings
 # its modules along), plus the ones loaded by name at run time, which no class refers to: the EC provider (ECDH and
