@@ -28,6 +28,7 @@ final class Commands {
 
     /** {@link #timeAll}, and the CPU seconds that the whole machine spent meanwhile. */
     static Timing measureAll(List<ProcessBuilder> commands) throws IOException, InterruptedException {
+        settleDisk();
         double cpuBefore = MachineCpu.busySeconds();
         double[] sidesBefore = SideCpu.now();
         long start = System.nanoTime();
@@ -67,6 +68,7 @@ final class Commands {
             command.redirectError(ProcessBuilder.Redirect.INHERIT);
         }
         command.redirectOutput(ProcessBuilder.Redirect.PIPE);
+        settleDisk();
         double cpuBefore = MachineCpu.busySeconds();
         double[] sidesBefore = SideCpu.now();
         long start = System.nanoTime();
@@ -87,6 +89,14 @@ final class Commands {
                     lines.stream().map(BbrRun.TimedLine::text).toList()));
         }
         return new BbrRun(timing, List.copyOf(lines), seconds, longestDiscoveryTask.getAsDouble());
+    }
+
+    /** Waits, untimed, until the kernel has written back what earlier steps left dirty, so no run pays for it. */
+    static void settleDisk() throws IOException, InterruptedException {
+        int exit = new ProcessBuilder("sync").inheritIO().start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("sync failed with " + exit);
+        }
     }
 
     static void deleteTree(Path root) throws IOException {
