@@ -1,11 +1,13 @@
 package bbr.testbed.bench;
 
+import bbr.testbed.vm.HostCommand;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -92,11 +94,8 @@ final class Commands {
     }
 
     /** Waits, untimed, until the kernel has written back what earlier steps left dirty, so no run pays for it. */
-    static void settleDisk() throws IOException, InterruptedException {
-        int exit = new ProcessBuilder("sync").inheritIO().start().waitFor();
-        if (exit != 0) {
-            throw new IllegalStateException("sync failed with " + exit);
-        }
+    static void settleDisk() {
+        HostCommand.run(List.of("sync"), Duration.ofMinutes(5)).orThrow();
     }
 
     static void deleteTree(Path root) throws IOException {

@@ -9,15 +9,18 @@ import bbr.artifact.Scratch;
 import bbr.artifact.goyaml.GoKeyOrder;
 import bbr.testbed.cli.Artifacts;
 import bbr.testbed.jobs.SmallFiles;
+import bbr.testbed.vm.HostCommand;
 import bbr.testbed.vm.Vm;
 import bbr.testbed.vm.VmFarm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -118,26 +121,30 @@ final class ManyFilesCase {
      *
      * @return the loop device, for {@link #detach}
      */
-    private static String journaledStore(Vm vm, Path image, long bytes) throws IOException, InterruptedException {
-        run("truncate", "-s", Long.toString(bytes), image.toString());
-        run("mkfs.ext4", "-q", "-F", image.toString());
-        String device = run("losetup", "--find", "--show", image.toString()).strip();
-        vm.exec("mkdir -p /var/vcap/store && mount " + device + " /var/vcap/store").orThrow();
-        return device;
-    }
-
-    private static void detach(String device, Path image) throws IOException, InterruptedException {
-        run("losetup", "-d", device); // the VM's mount went with its mount namespace
-        Files.deleteIfExists(image);
-    }
-
-    private static String run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+    private static String journaledStore(Vm vm, Path image, long bytes) {
+        host("truncate", "-s", Long.toString(bytes), image.toString());
+        host("mkfs.ext4", "-q", "-F", image.toString());
+        String device = host("losetup", "--find", "--show", image.toString()).strip();
+        try {
+            vm.exec("mkdir -p /var/vcap/store && mount " + device + " /var/vcap/store").orThrow();
+            return device;
+        } catch (RuntimeException e) {
+            detach(device, image); // the caller never saw the device, so it cannot detach it
+            throw e;
         }
-        return output;
+    }
+
+    private static void detach(String device, Path image) {
+        host("losetup", "-d", device); // the VM's mount went with its mount namespace
+        try {
+            Files.deleteIfExists(image);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + image, e);
+        }
+    }
+
+    private static String host(String... command) {
+        return HostCommand.run(List.of(command), Duration.ofMinutes(5)).orThrow().stdout();
     }
 
     private record Watched(double seconds, double copySeconds, double peakMib) {
