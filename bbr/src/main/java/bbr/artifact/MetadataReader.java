@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -25,7 +26,8 @@ import org.yaml.snakeyaml.events.SequenceStartEvent;
  * structure (instances, artifacts, times, stored files) is kept, and each artifact's checksums only as a count and a
  * {@link Fingerprint}, its entries being streamed again from the file on demand ({@link MetadataChecksums}). Keys
  * tagged {@code !!binary} (file names that are not UTF-8, as yaml.v2 writes them) are decoded to their bytes; keys
- * the original does not know are skipped, as its reader skips them.
+ * the original does not know are skipped, as its reader skips them. Checksum blocks of ordinary names, nearly all of
+ * a big file, are read line by line without the parser ({@link PlainChecksumBlocks}).
  */
 public final class MetadataReader {
 
@@ -44,27 +46,64 @@ public final class MetadataReader {
     private final ChecksumSink sink;
     private int artifactOrdinal;
 
-    private MetadataReader(Source source, Reader reader, Target target, ChecksumSink sink) {
+    /** The blocks read without the parser, which the text the parser reads has replaced; empty when none. */
+    private final List<PlainChecksumBlocks.Block> plainBlocks;
+    private int claimed;
+
+    private MetadataReader(Source source, Reader reader, List<PlainChecksumBlocks.Block> plainBlocks, Target target,
+                           ChecksumSink sink) {
         LoaderOptions options = new LoaderOptions();
         // The limit guards services against hostile input; a backup's own metadata is as big as its file count.
         options.setCodePointLimit(Integer.MAX_VALUE);
         this.source = source;
         this.events = new Yaml(options).parse(reader).iterator();
+        this.plainBlocks = plainBlocks;
         this.target = target;
         this.sink = sink;
     }
 
     /** @throws IllegalArgumentException naming what is wrong, when the text is not a valid metadata file */
     public static BackupMetadata read(Source source) throws IOException {
-        BackupMetadata metadata = new BackupMetadata();
-        try (Reader reader = source.open()) {
-            new MetadataReader(source, reader, null, null).document(metadata);
+        try {
+            return parse(source, null, null);
         } catch (YAMLException e) {
             throw new IllegalArgumentException("invalid YAML: " + e.getMessage().strip(), e);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        return metadata;
+    }
+
+    /**
+     * Reads the plain checksum blocks line by line and the rest with the parser; when that does not work out (the
+     * file is invalid, or the scan misread it), parses the whole text, so that every error names the file's own
+     * lines and nothing depends on the scan being right.
+     */
+    private static BackupMetadata parse(Source source, Target target, ChecksumSink sink) throws IOException {
+        List<PlainChecksumBlocks.Block> blocks;
+        try (Reader text = source.open()) {
+            blocks = PlainChecksumBlocks.scan(text);
+        }
+        if (!blocks.isEmpty()) {
+            try (Reader text = PlainChecksumBlocks.elide(source.open(), blocks)) {
+                MetadataReader reader = new MetadataReader(source, text, blocks, target, sink);
+                BackupMetadata metadata = reader.document();
+                if (reader.claimed == blocks.size()) {
+                    return metadata;
+                }
+            } catch (YAMLException | IllegalArgumentException e) {
+                // parsed again below, without the shortcut
+            }
+        }
+        try (Reader text = source.open()) {
+            return new MetadataReader(source, text, List.of(), target, sink).document();
+        }
+    }
+
+    /** For tests: the whole text through the parser, as when no block qualifies. */
+    static BackupMetadata readParsingEverything(Source source) throws IOException {
+        try (Reader text = source.open()) {
+            return new MetadataReader(source, text, List.of(), null, null).document();
+        }
     }
 
     /** A local file, read as a stream (tests and the benchmark read artifacts on disk). */
@@ -83,8 +122,8 @@ public final class MetadataReader {
 
     /** Streams the checksums of the {@code ordinal}-th artifact entry of the file again. */
     static void replay(Source source, int ordinal, ChecksumSink sink) throws IOException {
-        try (Reader reader = source.open()) {
-            new MetadataReader(source, reader, new Target(ordinal), sink).document(new BackupMetadata());
+        try {
+            parse(source, new Target(ordinal), sink);
         } catch (Done e) {
             return;
         } catch (YAMLException | IllegalArgumentException e) {
@@ -95,16 +134,17 @@ public final class MetadataReader {
     private record Target(int ordinal) {
     }
 
-    private void document(BackupMetadata metadata) throws IOException {
+    private BackupMetadata document() throws IOException {
+        BackupMetadata metadata = new BackupMetadata();
         Event event = next();
         while (event.is(Event.ID.StreamStart) || event.is(Event.ID.DocumentStart)) {
             event = next();
         }
         if (event.is(Event.ID.StreamEnd) || event.is(Event.ID.DocumentEnd)) {
-            return; // an empty file: no artifacts
+            return metadata; // an empty file: no artifacts
         }
         if (event instanceof ScalarEvent scalar && scalar.getValue().isEmpty()) {
-            return;
+            return metadata;
         }
         expect(event, MappingStartEvent.class, "the top level");
         for (event = next(); !event.is(Event.ID.MappingEnd); event = next()) {
@@ -117,6 +157,7 @@ public final class MetadataReader {
                 default -> skip(next());
             }
         }
+        return metadata;
     }
 
     private void instances(BackupMetadata metadata) throws IOException {
@@ -200,8 +241,16 @@ public final class MetadataReader {
         if (isNull(event)) {
             return null; // "checksums:" with nothing: as if the key were missing
         }
-        expect(event, MappingStartEvent.class, "checksums of " + owner);
         boolean wanted = target != null && target.ordinal() == ordinal;
+        if (event instanceof ScalarEvent scalar && PlainChecksumBlocks.TAG.equals(scalar.getTag())) {
+            PlainChecksumBlocks.Block block = claim(scalar.getValue());
+            if (wanted) {
+                // a replay finds its artifact's block plain where the first read parsed it
+                throw new IllegalArgumentException("the checksums of " + owner + " are not where they were");
+            }
+            return new PlainChecksumBlocks.BlockChecksums(block.fingerprint(), source, block);
+        }
+        expect(event, MappingStartEvent.class, "checksums of " + owner);
         Fingerprint.Accumulator fingerprint = new Fingerprint.Accumulator();
         for (event = next(); !event.is(Event.ID.MappingEnd); event = next()) {
             byte[] file = bytes(event, "a file name in the checksums of " + owner);
@@ -216,6 +265,14 @@ public final class MetadataReader {
             throw new Done();
         }
         return target == null ? new MetadataChecksums(fingerprint.fingerprint(), source, ordinal) : null;
+    }
+
+    /** The block a tagged scalar stands for: the next one in file order, or the scan misread the file. */
+    private PlainChecksumBlocks.Block claim(String index) {
+        if (claimed >= plainBlocks.size() || !index.equals(Integer.toString(claimed))) {
+            throw new IllegalArgumentException("a checksums block where none was scanned");
+        }
+        return plainBlocks.get(claimed++);
     }
 
     /** Ends a replay once its artifact's checksums have passed: the rest of the file is not needed. */
