@@ -1,7 +1,6 @@
 package bbr.artifact;
 
 import java.nio.ByteBuffer;
-import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -37,7 +36,6 @@ public record Fingerprint(long count, byte[] sum) {
         private final MessageDigest digest;
         private final long[] words = new long[4];
         private final byte[] length = new byte[4];
-        private final byte[] hash = new byte[32];
         private long count;
 
         public Accumulator() {
@@ -50,35 +48,20 @@ public record Fingerprint(long count, byte[] sum) {
 
         @Override
         public void accept(byte[] name, byte[] sha256Hex) {
-            length[0] = (byte) (name.length >>> 24);
-            length[1] = (byte) (name.length >>> 16);
-            length[2] = (byte) (name.length >>> 8);
-            length[3] = (byte) name.length;
+            ByteBuffer.wrap(length).putInt(name.length);
             digest.update(length);
             digest.update(name);
             digest.update(sha256Hex);
-            try {
-                digest.digest(hash, 0, hash.length); // into a buffer of ours: millions of entries, no garbage
-            } catch (DigestException e) {
-                throw new IllegalStateException("a SHA-256 fits in 32 bytes", e);
-            }
+            ByteBuffer hash = ByteBuffer.wrap(digest.digest());
             long carry = 0;
             for (int i = 3; i >= 0; i--) {
-                long add = word(hash, i * 8);
+                long add = hash.getLong(i * 8);
                 long before = words[i];
                 long sum = before + add + carry;
                 carry = (Long.compareUnsigned(sum, before) < 0 || (carry == 1 && sum == before)) ? 1 : 0;
                 words[i] = sum;
             }
             count++;
-        }
-
-        private static long word(byte[] bytes, int at) {
-            long value = 0;
-            for (int i = at; i < at + 8; i++) {
-                value = value << 8 | (bytes[i] & 0xff);
-            }
-            return value;
         }
 
         public Fingerprint fingerprint() {

@@ -94,16 +94,19 @@ public final class MetadataReader {
                 // parsed again below, without the shortcut
             }
         }
+        return parseWhole(source, target, sink);
+    }
+
+    /** The whole text through the parser, as when no block qualifies. */
+    private static BackupMetadata parseWhole(Source source, Target target, ChecksumSink sink) throws IOException {
         try (Reader text = source.open()) {
             return new MetadataReader(source, text, List.of(), target, sink).document();
         }
     }
 
-    /** For tests: the whole text through the parser, as when no block qualifies. */
+    /** For tests: {@link #read} without the line scan. */
     static BackupMetadata readParsingEverything(Source source) throws IOException {
-        try (Reader text = source.open()) {
-            return new MetadataReader(source, text, List.of(), null, null).document();
-        }
+        return parseWhole(source, null, null);
     }
 
     /** A local file, read as a stream (tests and the benchmark read artifacts on disk). */
@@ -248,7 +251,7 @@ public final class MetadataReader {
                 // a replay finds its artifact's block plain where the first read parsed it
                 throw new IllegalArgumentException("the checksums of " + owner + " are not where they were");
             }
-            return new PlainChecksumBlocks.BlockChecksums(block.fingerprint(), source, block);
+            return new PlainChecksumBlocks.BlockChecksums(source, block);
         }
         expect(event, MappingStartEvent.class, "checksums of " + owner);
         Fingerprint.Accumulator fingerprint = new Fingerprint.Accumulator();

@@ -4,6 +4,7 @@ import java.io.FilterReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -215,7 +216,7 @@ final class PlainChecksumBlocks {
                     return true;
                 }
                 if (spanned + i - pos > spanning.length) {
-                    spanning = java.util.Arrays.copyOf(spanning, Math.max(spanning.length * 2, spanned + i - pos));
+                    spanning = Arrays.copyOf(spanning, Math.max(spanning.length * 2, spanned + i - pos));
                 }
                 System.arraycopy(buffer, pos, spanning, spanned, i - pos);
                 spanned += i - pos;
@@ -311,7 +312,12 @@ final class PlainChecksumBlocks {
     }
 
     /** A block's checksums: its fingerprint, taken by the scan, and its lines read again when needed. */
-    record BlockChecksums(Fingerprint fingerprint, MetadataReader.Source source, Block block) implements ChecksumSet {
+    record BlockChecksums(MetadataReader.Source source, Block block) implements ChecksumSet {
+
+        @Override
+        public Fingerprint fingerprint() {
+            return block.fingerprint();
+        }
 
         @Override
         public void replay(ChecksumSink sink) throws IOException {
