@@ -10,8 +10,6 @@ import org.junit.jupiter.api.Test;
 
 class MetadataReadWriteTest {
 
-    static final Path FIXTURES = Path.of(System.getProperty("shared.dir", "../../shared")).resolve("fixtures");
-
     @Test
     void write_matchesTheOriginalsLayout_withQuotedIndexSortedChecksumsAndUnindentedLists() {
         BackupMetadata metadata = new BackupMetadata();
@@ -56,7 +54,7 @@ class MetadataReadWriteTest {
     @Test
     void read_acceptsTheOriginalsArtifact() throws Exception {
         BackupMetadata metadata = MetadataReader.read(Files.readString(
-                FIXTURES.resolve("gobbr-redis-3-instances/metadata")));
+                OriginalFixtures.artifact("gobbr-redis-3-instances").resolve("metadata")));
         assertThat(metadata.artifacts()).containsExactly(
                 ArtifactName.ofInstance("other-redis", "0", "redis-server"),
                 ArtifactName.ofInstance("redis", "0", "redis-server"),
@@ -69,7 +67,7 @@ class MetadataReadWriteTest {
 
     @Test
     void roundTrip_keepsEverything() throws Exception {
-        String original = Files.readString(FIXTURES.resolve("gobbr-director-3-jobs/metadata"));
+        String original = Files.readString(OriginalFixtures.artifact("gobbr-director-3-jobs").resolve("metadata"));
         BackupMetadata metadata = MetadataReader.read(original);
         metadata.setStartTime("2017/05/16 13:06:00 UTC");
         BackupMetadata again = MetadataReader.read(MetadataWriter.text(metadata));

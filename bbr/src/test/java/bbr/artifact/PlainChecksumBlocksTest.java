@@ -20,7 +20,7 @@ class PlainChecksumBlocksTest {
     @Test
     void theOriginalsArtifacts_readTheSameAsThroughTheParser_withEveryBlockPlain() throws IOException {
         for (String fixture : List.of("gobbr-redis-3-instances", "gobbr-director-3-jobs")) {
-            String text = Files.readString(MetadataReadWriteTest.FIXTURES.resolve(fixture).resolve("metadata"));
+            String text = Files.readString(OriginalFixtures.artifact(fixture).resolve("metadata"));
             assertThat(PlainChecksumBlocks.scan(new StringReader(text))).as(fixture).hasSize(
                     (int) text.lines().filter(line -> line.strip().equals("checksums:")).count());
             assertSameAsParsed(text);

@@ -23,7 +23,7 @@ class TarChecksummerTest {
 
     @Test
     void hashesTheOriginalsTar_likeItsMetadataSays() throws Exception {
-        Path tar = MetadataReadWriteTest.FIXTURES.resolve("gobbr-redis-3-instances/redis-0-redis-server.tar");
+        Path tar = OriginalFixtures.artifact("gobbr-redis-3-instances").resolve("redis-0-redis-server.tar");
         assertThat(checksum(Files.readAllBytes(tar), 7)).containsExactly(
                 java.util.Map.entry("./redis-server/appendonly.aof",
                         "be1b7e4e577b7cbcd556ec75f2f4b2e2d3afca1e40f8ce5a2b748b462cf4bd53"),

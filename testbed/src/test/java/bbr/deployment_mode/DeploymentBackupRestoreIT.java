@@ -10,6 +10,7 @@ import bbr.artifact.ArtifactName;
 import bbr.artifact.BackupMetadata;
 import bbr.artifact.MetadataReader;
 import bbr.artifact.MetadataWriter;
+import bbr.testbed.OriginalFixtures;
 import bbr.testbed.cli.BbrRun;
 import bbr.testbed.director.Auth;
 import bbr.testbed.director.Deployment;
@@ -128,7 +129,7 @@ class DeploymentBackupRestoreIT {
 
     @Test
     void restoresTheOriginalBbrsRedisArtifact_ontoADeploymentOfThatShape() throws Exception {
-        Path fixture = Path.of(System.getProperty("shared.dir")).resolve("fixtures/gobbr-redis-3-instances");
+        Path fixture = OriginalFixtures.artifact("gobbr-redis-3-instances");
         List<Vm> vm = VMS.farm().vms();
         for (int i = 0; i < 3; i++) {
             installJob(vm.get(i), "redis-server", "");

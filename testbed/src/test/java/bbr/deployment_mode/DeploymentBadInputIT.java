@@ -4,6 +4,7 @@ import static bbr.deployment_mode.DeploymentFixture.bbr;
 import static bbr.deployment_mode.DeploymentFixture.installJob;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import bbr.testbed.OriginalFixtures;
 import bbr.testbed.cli.Artifacts;
 import bbr.testbed.cli.BbrRun;
 import bbr.testbed.director.Auth;
@@ -36,7 +37,7 @@ class DeploymentBadInputIT {
 
     @Test
     void anArtifactOfADifferentShape_isRefusedBeforeAnythingIsUploaded() {
-        Path fixture = Path.of(System.getProperty("shared.dir")).resolve("fixtures/gobbr-redis-3-instances");
+        Path fixture = OriginalFixtures.artifact("gobbr-redis-3-instances");
         try (DirectorSimulator director = DirectorSimulator.builder()
                 .auth(Auth.basic(DeploymentFixture.USER, DeploymentFixture.SECRET))
                 .deployment(Deployment.named("redis-dev-2").release("redis-test")

@@ -10,6 +10,7 @@ import bbr.artifact.ArtifactName;
 import bbr.artifact.BackupMetadata;
 import bbr.artifact.MetadataReader;
 import bbr.artifact.MetadataWriter;
+import bbr.testbed.OriginalFixtures;
 import bbr.testbed.cli.BbrRun;
 import bbr.testbed.jobs.DemoJobs;
 import bbr.testbed.jobs.JobScripts;
@@ -112,7 +113,7 @@ class DirectorBackupRestoreIT {
 
     @Test
     void restoresTheOriginalBbrsDirectorArtifact() throws Exception {
-        Path fixture = Path.of(System.getProperty("shared.dir")).resolve("fixtures/gobbr-director-3-jobs");
+        Path fixture = OriginalFixtures.artifact("gobbr-director-3-jobs");
         for (String job : List.of("test-backup-and-restore", "remarkable-backup-and-restore",
                 "amazing-backup-and-restore")) {
             vm.writeJobScript(job, "backup", JobScripts.copyDataToArtifact(job, "/var/vcap/store/" + job));
