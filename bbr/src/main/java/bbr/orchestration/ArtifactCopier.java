@@ -120,15 +120,17 @@ final class ArtifactCopier {
             long size = directory.storedSize(artifact);
             logger.info("Copying backup -- %s uncompressed -- for job %s...", Sizes.human(size), where);
             job.instance().markArtifactRootCreated();
-            boolean hashOnArrival = expected != null && hashedWhileExtracting(expected.count(), size);
+            boolean hashOnArrival = expected != null && !Boolean.getBoolean("bbr.restore.check-after-upload");
             // Progress counts the stored bytes, whose size is known whatever their encoding. Reading, decoding and
             // hashing run a buffer ahead on a thread of their own: the SSH pump's thread encrypts and sends.
             InputStream read = local.watch(directory.openArtifact(artifact, stored -> new ProgressInput(stored,
                     logger, cancellation, where, size)));
             try (InputStream sent = ReadAheadInputStream.builder().setInputStream(read).setBufferSize(READ_AHEAD)
                     .get()) {
-                if (hashOnArrival) {
+                if (hashOnArrival && fewLargeMembers(expected.count(), size)) {
                     shell.extractTarHashing(artifact.remoteDirectory(), sent, hashedOnArrival);
+                } else if (hashOnArrival) {
+                    shell.extractTarHashingWritten(artifact.remoteDirectory(), sent, hashedOnArrival);
                 } else {
                     shell.extractTar(artifact.remoteDirectory(), sent);
                 }
@@ -164,16 +166,16 @@ final class ArtifactCopier {
     }
 
     /**
-     * Whether the VM hashes the members while tar unpacks them, which takes the check off the critical path but
-     * starts two processes per member: for artifacts of few or large files (a database dump), not for a blobstore
-     * of small files, whose check stays one {@code find | xargs} after the upload. The stream's extra trips through
-     * pipes cost the VM about 3 CPU s per GiB more than hashing the files afterwards (bench, shared machine): where
-     * the VM shares the jumpbox's cores, {@code -Dbbr.restore.check-after-upload=true} (in {@code BBR_JAVA_OPTS})
-     * hashes the extracted files after the upload instead.
+     * How the VM checks what it unpacks while the upload runs, so that the check is off the critical path. Few
+     * members or large ones (a database dump): hashed from the stream as tar unpacks them, which costs two
+     * processes per member but never reads a file back. Many small ones (a blobstore): each file hashed from the
+     * page cache just after tar wrote it. The stream's extra trips through pipes cost the VM about 3 CPU s per GiB
+     * more than hashing the files afterwards (bench, shared machine): where the VM shares the jumpbox's cores,
+     * {@code -Dbbr.restore.check-after-upload=true} (in {@code BBR_JAVA_OPTS}) hashes the extracted files after the
+     * upload instead.
      */
-    private static boolean hashedWhileExtracting(long members, long storedSize) {
-        return !Boolean.getBoolean("bbr.restore.check-after-upload")
-                && members <= Math.max(HASHED_ON_ARRIVAL_MIN, storedSize / HASHED_ON_ARRIVAL_BYTES_PER_MEMBER);
+    private static boolean fewLargeMembers(long members, long storedSize) {
+        return members <= Math.max(HASHED_ON_ARRIVAL_MIN, storedSize / HASHED_ON_ARRIVAL_BYTES_PER_MEMBER);
     }
 
     /** The VM's checksums of the files tar wrote, against the metadata's. */
