@@ -51,6 +51,7 @@ final class ManyFilesCase {
         String device = null;
         try (VmFarm farm = VmFarm.start(1)) {
             Vm vm = farm.vm(0);
+            SideCpu.watch(List.of(vm));
             // the data, bbr's copy on the VM and the floor's restore: 4 KiB blocks each, and room to spare
             device = journaledStore(vm, image, Math.max(1L << 30, files * 4096L * 8));
             DataJob.install(vm);
@@ -67,6 +68,10 @@ final class ManyFilesCase {
             List<Double> verifyRss = new ArrayList<>();
             List<Double> writeMetadata = new ArrayList<>();
             List<Double> openMetadata = new ArrayList<>();
+            List<Watched> copies = new ArrayList<>();
+            List<Watched> uploads = new ArrayList<>();
+            List<Double> baselineCopy = new ArrayList<>();
+            List<Double> baselineUpload = new ArrayList<>();
             for (int round = 0; round < settings.rounds(); round++) {
                 Path floorDirectory = settings.work().resolve("floor-" + round);
                 Path bbrDirectory = Files.createDirectories(settings.work().resolve("bbr-" + round));
@@ -74,6 +79,7 @@ final class ManyFilesCase {
                 Watched backup = watched(DirectorRuns.backupCommand(settings.bbr(), vm, bbrDirectory), settings);
                 bbrBackup.add(backup.seconds);
                 copyPhase.add(backup.copySeconds);
+                copies.add(backup);
                 backupRss.add(backup.peakMib);
                 Path artifact = Artifacts.onlyArtifact(bbrDirectory);
                 openMetadata.add(timeOpen(artifact));
@@ -87,7 +93,18 @@ final class ManyFilesCase {
                         artifact.toString()), settings);
                 bbrRestore.add(restore.seconds);
                 uploadPhase.add(restore.copySeconds);
+                uploads.add(restore);
                 restoreRss.add(restore.peakMib);
+                if (settings.baselineBbr().isPresent()) {
+                    // after this build's runs, on the same data and the same warm cache: its copy and upload phases
+                    Path baselineDirectory = Files.createDirectories(settings.work().resolve("baseline-" + round));
+                    Path other = settings.baselineBbr().get();
+                    baselineCopy.add(watched(DirectorRuns.backupCommand(other, vm, baselineDirectory), settings)
+                            .copySeconds);
+                    baselineUpload.add(watched(DirectorRuns.command(other, vm, "restore", "--artifact-path",
+                            Artifacts.onlyArtifact(baselineDirectory).toString()), settings).copySeconds);
+                    Commands.deleteTree(baselineDirectory);
+                }
                 Commands.deleteTree(floorDirectory);
                 Commands.deleteTree(bbrDirectory);
             }
@@ -98,6 +115,19 @@ final class ManyFilesCase {
             Table.row(name, "restore s", Timing.medianSeconds(floorRestore), Table.median(bbrRestore), 0);
             Table.row(name, "upload phase s (vs floor)", Timing.medianSeconds(floorRestore),
                     Table.median(uploadPhase), TARGET);
+            // on 2 shared cores the machine's CPU bounds the wall time: where the phases' time goes, against the floor's
+            Table.row(name, "copy phase CPU s, machine", Timing.medianCpuSeconds(floorBackup),
+                    Table.median(copies.stream().map(Watched::copyCpu).toList()), 0);
+            Table.row(name, "copy phase CPU s, VM", Timing.medianVmCpuSeconds(floorBackup),
+                    Table.median(copies.stream().map(Watched::copyVmCpu).toList()), 0);
+            Table.row(name, "upload phase CPU s, machine", Timing.medianCpuSeconds(floorRestore),
+                    Table.median(uploads.stream().map(Watched::copyCpu).toList()), 0);
+            Table.row(name, "upload phase CPU s, VM", Timing.medianVmCpuSeconds(floorRestore),
+                    Table.median(uploads.stream().map(Watched::copyVmCpu).toList()), 0);
+            if (!baselineCopy.isEmpty()) {
+                Table.row(name, "A/B copy phase s", Table.median(baselineCopy), Table.median(copyPhase), 0);
+                Table.row(name, "A/B upload phase s", Table.median(baselineUpload), Table.median(uploadPhase), 0);
+            }
             Table.row(name, "peak RSS MiB, backup", RSS_BUDGET_MIB, Table.median(backupRss), 1.0);
             Table.row(name, "peak RSS MiB, restore", RSS_BUDGET_MIB, Table.median(restoreRss), 1.0);
             Table.row(name, "verify s (vs backup floor)", Timing.medianSeconds(floorBackup), Table.median(bbrVerify),
@@ -147,7 +177,8 @@ final class ManyFilesCase {
         return HostCommand.run(List.of(command), Duration.ofMinutes(5)).orThrow().stdout();
     }
 
-    private record Watched(double seconds, double copySeconds, double peakMib) {
+    /** {@code copyCpu}, {@code copyVmCpu}: what the machine and the VM spent from the copy's first line to its last. */
+    private record Watched(double seconds, double copySeconds, double peakMib, double copyCpu, double copyVmCpu) {
     }
 
     /** Runs bbr under GNU time for its peak RSS, timing the copy phase from its stdout as the lines arrive. */
@@ -160,6 +191,8 @@ final class ManyFilesCase {
         long start = System.nanoTime();
         long copyStart = 0;
         long copyEnd = 0;
+        double[] cpuAtStart = {0, 0};
+        double[] cpuAtEnd = {0, 0};
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {
             boolean timeline = System.getenv("BENCH_TIMELINE") != null;
@@ -169,8 +202,10 @@ final class ManyFilesCase {
                 }
                 if (copyStart == 0 && line.contains("Copying backup -- ")) {
                     copyStart = System.nanoTime();
+                    cpuAtStart = new double[] {MachineCpu.busySeconds(), SideCpu.now()[1]};
                 } else if (line.contains("Finished validity checks") || line.contains("Finished copying backup for")) {
                     copyEnd = System.nanoTime(); // backup: copy and checks; restore: upload and the VM's check
+                    cpuAtEnd = new double[] {MachineCpu.busySeconds(), SideCpu.now()[1]};
                 }
             }
         }
@@ -186,7 +221,8 @@ final class ManyFilesCase {
         String kib = Files.readString(report).strip();
         Files.delete(report);
         double peak = Long.parseLong(kib.substring(kib.lastIndexOf('\n') + 1)) / 1024.0;
-        return new Watched(seconds, copyEnd == 0 ? 0 : (copyEnd - copyStart) / 1e9, peak);
+        return new Watched(seconds, copyEnd == 0 ? 0 : (copyEnd - copyStart) / 1e9, peak,
+                cpuAtEnd[0] - cpuAtStart[0], cpuAtEnd[1] - cpuAtStart[1]);
     }
 
     /**
