@@ -9,16 +9,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarConstants;
-import org.apache.commons.compress.archivers.tar.TarUtils;
-import org.apache.commons.compress.archivers.zip.ZipEncodingHelper;
 
 /**
  * Computes the SHA-256 of every regular file in a tar stream as its bytes are pushed through, so an artifact is
  * hashed while it is written to disk instead of being read back afterwards (the original's second pass starved
- * idle proxy tunnels, issue #22). Headers are decoded by commons-compress, whose reader is pull-based and so
- * cannot sit on a push stream without a thread and a pipe; this class only frames the 512-byte records.
+ * idle proxy tunnels, issue #22). This class frames the 512-byte records of a push stream ({@link TarHeader} reads
+ * each header): commons-compress's reader is pull-based and could not sit on one without a thread and a pipe.
  *
  * <p>Each regular member's checksum goes to a {@link ChecksumSpill} as soon as its data has passed, so memory does
  * not grow with the member count. A hard link carries no data: it gets its target's checksum, found at
@@ -139,18 +136,9 @@ public final class TarChecksummer extends OutputStream {
             return;
         }
         zeroBlocks = 0;
-        TarArchiveEntry entry;
-        try {
-            if (!TarUtils.verifyCheckSum(header)) {
-                throw new IOException("not a tar stream: header checksum mismatch");
-            }
-            // ISO-8859-1 keeps every byte of the name, so FileNames can decide how to show it.
-            entry = new TarArchiveEntry(header, ZipEncodingHelper.getZipEncoding(StandardCharsets.ISO_8859_1));
-        } catch (IllegalArgumentException e) {
-            throw new IOException("not a tar stream: " + e.getMessage(), e);
-        }
-        long size = entry.getSize();
-        byte type = entry.getLinkFlag();
+        TarHeader entry = TarHeader.parse(header);
+        long size = entry.size();
+        byte type = entry.type();
         dataLeft = size;
         paddingLeft = (BLOCK - size % BLOCK) % BLOCK;
         currentName = null;
@@ -162,16 +150,15 @@ public final class TarChecksummer extends OutputStream {
             finishIfEmpty();
             return;
         }
-        byte[] name = nextName != null ? nextName : latin1(entry.getName());
+        byte[] name = nextName != null ? nextName : entry.name();
         nextName = null;
         checkSafe(name);
         if (type == TarConstants.LF_LINK) {
             if (links == null) {
                 links = new ChecksumSpill(scratch, Arrays::compareUnsigned);
             }
-            links.accept(latin1(entry.getLinkName()), name);
-        } else if (type == TarConstants.LF_NORMAL || type == TarConstants.LF_OLDNORM
-                || type == TarConstants.LF_CONTIG) {
+            links.accept(entry.linkName(), name);
+        } else if (entry.isFile()) {
             currentName = name;
             digest.reset();
             finishIfEmpty();
@@ -201,11 +188,6 @@ public final class TarChecksummer extends OutputStream {
             nextName = extendedHeaderType == TarConstants.LF_GNUTYPE_LONGNAME ? trimNuls(raw)
                     : PaxHeader.path(raw).orElse(nextName);
         }
-    }
-
-    /** The name as the header's bytes: commons-compress decoded them one byte per char. */
-    private static byte[] latin1(String name) {
-        return name.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static byte[] trimNuls(byte[] raw) {
