@@ -26,14 +26,15 @@ public final class GoKeyOrder implements Comparator<byte[]> {
         // Names are mostly ASCII, whose bytes are their runes: no decoding, no allocation, on the sort's hot path.
         Runes ar = runes(a);
         Runes br = runes(b);
-        if (less(ar, br)) {
-            return -1;
+        int first = firstDifference(ar, br);
+        if (first < 0) {
+            // Equal as runes (different invalid bytes both read as U+FFFD): Go leaves them in any order; fix one.
+            int shorter = Integer.compare(ar.length(), br.length());
+            return shorter != 0 ? shorter : Arrays.compareUnsigned(a, b);
         }
-        if (less(br, ar)) {
-            return 1;
-        }
-        // Equal as runes (different invalid bytes both read as U+FFFD): Go leaves them in any order; fix one.
-        return Arrays.compareUnsigned(a, b);
+        // keyList.Less decides at the first differing rune, and each of its rules there is antisymmetric: one pass
+        // tells less(a, b) from less(b, a).
+        return lessAt(ar, br, first) ? -1 : 1;
     }
 
     /** A string's runes: its bytes when it is ASCII, else Go's decoding of them. */
@@ -72,25 +73,30 @@ public final class GoKeyOrder implements Comparator<byte[]> {
         return new AsciiRunes(bytes);
     }
 
-    /** {@code keyList.Less} for two strings, rune for rune. */
-    private static boolean less(Runes a, Runes b) {
-        for (int i = 0; i < a.length() && i < b.length(); i++) {
-            int ar = a.at(i);
-            int br = b.at(i);
-            if (ar == br) {
-                continue;
+    /** The first index where the runes differ, or -1 when one string is a prefix of the other. */
+    private static int firstDifference(Runes a, Runes b) {
+        int common = Math.min(a.length(), b.length());
+        for (int i = 0; i < common; i++) {
+            if (a.at(i) != b.at(i)) {
+                return i;
             }
-            boolean al = Character.isLetter(ar);
-            boolean bl = Character.isLetter(br);
-            if (al && bl) {
-                return ar < br;
-            }
-            if (al || bl) {
-                return bl;
-            }
-            return digitRunLess(a, b, i);
         }
-        return a.length() < b.length();
+        return -1;
+    }
+
+    /** {@code keyList.Less} for two strings whose runes first differ at {@code i}. */
+    private static boolean lessAt(Runes a, Runes b, int i) {
+        int ar = a.at(i);
+        int br = b.at(i);
+        boolean al = Character.isLetter(ar);
+        boolean bl = Character.isLetter(br);
+        if (al && bl) {
+            return ar < br;
+        }
+        if (al || bl) {
+            return bl;
+        }
+        return digitRunLess(a, b, i);
     }
 
     private static boolean digitRunLess(Runes a, Runes b, int i) {
