@@ -184,11 +184,7 @@ public final class VmShell {
                 + "exec 3> >(exec tar -x -f - --to-command=\"$d\"" + quote(perMember) + "); h=$!; "
                 // tee -p: a hashing side that stops early must not stop the extraction
                 + "tee -p /dev/fd/3 | tar -x; s=$((PIPESTATUS[0] | PIPESTATUS[1])); exec 3>&-; wait $h; exit $s";
-        String command = "sudo bash -c " + quote(inner);
-        logger.debug("Trying to execute '%s' on remote %s", command, remote.address());
-        try (ChecksumLines lines = new ChecksumLines(sink)) {
-            check(remote.run(command, source, lines));
-        }
+        runHashing(inner, source, sink);
     }
 
     /**
@@ -208,11 +204,7 @@ public final class VmShell {
                 + "exec 3> >(" + oneBehind + " | tr '\\n' '\\0' | xargs -0 -r $d | tr '\\n' '\\0'); h=$!; "
                 + "tar -x -v --quoting-style=literal | tee -p /dev/fd/3 >/dev/null; s=${PIPESTATUS[0]};"
                 + " exec 3>&-; wait $h; exit $s";
-        String command = "sudo bash -c " + quote(inner);
-        logger.debug("Trying to execute '%s' on remote %s", command, remote.address());
-        try (ChecksumLines lines = new ChecksumLines(sink)) {
-            check(remote.run(command, source, lines));
-        }
+        runHashing(inner, source, sink);
     }
 
     /**
@@ -233,11 +225,18 @@ public final class VmShell {
                 + "find . -type f ! -path $'*\\n*' -print0 | xargs -0 -r openssl dgst -sha256 -r | tr '\\n' '\\0'"
                 + " && find . -type f -path $'*\\n*' -print0 | xargs -0 -r sha256sum -z; "
                 + "else find . -type f -print0 | xargs -0 -r sha256sum -z; fi";
+        runHashing(inner, null, sink);
+    }
+
+    /**
+     * Runs {@code inner} through bash as root, its stdout read as checksum records: one record per file, handed on
+     * as it arrives, so nothing here grows with the file count.
+     */
+    private void runHashing(String inner, InputStream stdin, ChecksumSink sink) throws IOException {
         String command = "sudo bash -c " + quote(inner);
         logger.debug("Trying to execute '%s' on remote %s", command, remote.address());
-        // One record per file, handed on as it arrives: nothing here grows with the file count.
         try (ChecksumLines lines = new ChecksumLines(sink)) {
-            check(remote.run(command, null, lines));
+            check(remote.run(command, stdin, lines));
         }
     }
 

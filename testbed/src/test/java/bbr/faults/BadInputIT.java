@@ -72,13 +72,9 @@ class BadInputIT {
     void hardLinks_restoreExactly_checkedByTheExtractedFilesWhenTheHashesOnArrivalLackTheirMembers() throws Exception {
         vm.writeFile("/var/vcap/store/db/original", "shared bytes", 0644);
         vm.exec("cd /var/vcap/store/db && ln original linked").orThrow();
-        BbrRun backup = bbr("backup");
-        assertThat(backup.exitCode()).as(backup.toString()).isZero();
-        vm.exec("rm -rf /var/vcap/store/db/*").orThrow();
 
-        BbrRun restore = restoreWithDebug();
+        BbrRun restore = backUpWipeAndRestoreWithDebug();
 
-        assertThat(restore.exitCode()).as(restore.toString()).isZero();
         assertThat(restore.stdout()).contains("--to-command").contains("checking the extracted files");
         assertThat(vm.readString("/var/vcap/store/db/original")).isEqualTo("shared bytes");
         assertThat(vm.readString("/var/vcap/store/db/linked")).isEqualTo("shared bytes");
@@ -94,13 +90,9 @@ class BadInputIT {
         vm.exec("cd /var/vcap/store/db && for i in $(seq 1 60); do mkdir -p $((i % 4))a; printf $i > $((i % 4))a/f$i;"
                 + " done; mkdir empty-dir").orThrow();
         String before = listing();
-        BbrRun backup = bbr("backup");
-        assertThat(backup.exitCode()).as(backup.toString()).isZero();
-        vm.exec("rm -rf /var/vcap/store/db/*").orThrow();
 
-        BbrRun restore = restoreWithDebug();
+        BbrRun restore = backUpWipeAndRestoreWithDebug();
 
-        assertThat(restore.exitCode()).as(restore.toString()).isZero();
         assertThat(restore.stdout()).contains("--quoting-style=literal").doesNotContain("checking the extracted files");
         assertThat(listing()).isEqualTo(before);
     }
@@ -114,13 +106,9 @@ class BadInputIT {
         vm.exec("cd /var/vcap/store/db && for i in $(seq 1 60); do printf $i > f$i; done && ln -s f1 link"
                 + " && printf n > \"$(printf 'new\nline')\"").orThrow();
         String before = listing();
-        BbrRun backup = bbr("backup");
-        assertThat(backup.exitCode()).as(backup.toString()).isZero();
-        vm.exec("rm -rf /var/vcap/store/db/*").orThrow();
 
-        BbrRun restore = restoreWithDebug();
+        BbrRun restore = backUpWipeAndRestoreWithDebug();
 
-        assertThat(restore.exitCode()).as(restore.toString()).isZero();
         assertThat(restore.stdout()).contains("--quoting-style=literal").contains("checking the extracted files");
         assertThat(listing()).isEqualTo(before);
     }
@@ -131,11 +119,17 @@ class BadInputIT {
                 .orThrow().stdout();
     }
 
-    private BbrRun restoreWithDebug() {
+    /** Backs the job up, removes its data and restores it with --debug, which shows the commands run on the VM. */
+    private BbrRun backUpWipeAndRestoreWithDebug() {
+        BbrRun backup = bbr("backup");
+        assertThat(backup.exitCode()).as(backup.toString()).isZero();
+        vm.exec("rm -rf /var/vcap/store/db/*").orThrow();
         String[] restoreArgs = Fixtures.directorArgs(vm, "restore", "--artifact-path",
                 Artifacts.onlyArtifact(workDir).toString());
-        return BbrProcess.run(workDir, Stream.concat(Stream.of(restoreArgs[0], "--debug"),
+        BbrRun restore = BbrProcess.run(workDir, Stream.concat(Stream.of(restoreArgs[0], "--debug"),
                 Stream.of(restoreArgs).skip(1)).toArray(String[]::new));
+        assertThat(restore.exitCode()).as(restore.toString()).isZero();
+        return restore;
     }
 
     @Test
