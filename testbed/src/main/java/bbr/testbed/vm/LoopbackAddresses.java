@@ -7,11 +7,12 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.OptionalInt;
 
 /**
@@ -25,6 +26,14 @@ final class LoopbackAddresses {
 
     private static final int FIRST_HOST = 2;
     private static final int LAST_HOST = 254;
+
+    /**
+     * The lock files this JVM holds. A second channel must never be opened on one of them: the locks are POSIX
+     * record locks, which belong to the process, and closing any descriptor of the file drops them. Probing an
+     * address a farm of this JVM held, and closing the probe, once let a farm in the other test JVM take that
+     * address while its sshd was down, and bind its port 22 first.
+     */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
 
     private final Path lockDir;
 
@@ -53,30 +62,42 @@ final class LoopbackAddresses {
             }
             OptionalInt port = chooser.choose(address);
             if (port.isPresent()) {
-                return Optional.of(new LoopbackEndpoint(address, port.getAsInt(), lock.get()));
+                return Optional.of(new LoopbackEndpoint(address, port.getAsInt(), lockFile(address), lock.get()));
             }
-            close(lock.get());
+            release(lockFile(address), lock.get());
         }
         return Optional.empty();
     }
 
+    private Path lockFile(String address) {
+        return lockDir.resolve(address + ".lock").toAbsolutePath();
+    }
+
     private Optional<FileChannel> tryLock(String address) {
+        Path file = lockFile(address);
+        if (!HELD.add(file)) {
+            return Optional.empty(); // a farm in this very JVM holds it
+        }
         FileChannel channel = null;
         try {
             Files.createDirectories(lockDir);
-            channel = FileChannel.open(lockDir.resolve(address + ".lock"),
-                    StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
             if (lock != null) {
                 return Optional.of(channel);
             }
-        } catch (OverlappingFileLockException e) {
-            // another farm in this very JVM holds it
         } catch (IOException e) {
+            release(file, channel);
             throw new UncheckedIOException("cannot lock " + address + " in " + lockDir, e);
         }
-        close(channel);
+        release(file, channel);
         return Optional.empty();
+    }
+
+    /** Drops a reservation of {@link #tryLock}: closing the channel releases the file lock. */
+    static void release(Path file, FileChannel channel) {
+        close(channel);
+        HELD.remove(file);
     }
 
     // SO_REUSEADDR like sshd's own socket, so that connections in TIME_WAIT from an earlier farm do not count.

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +30,33 @@ class LoopbackAddressesTest {
                 assertThat(third.address()).isEqualTo(released);
             }
         }
+    }
+
+    /**
+     * The locks are POSIX record locks, which belong to the process: a second farm in this JVM that opened and closed
+     * the first one's lock file while looking for an address would drop the first one's lock (the kernel's
+     * /proc/locks shows it), and a farm in the other test JVM could then take that address.
+     */
+    @Test
+    void reserve_byASecondFarmInThisJvm_leavesTheFirstFarmsLockHeld() throws Exception {
+        try (LoopbackEndpoint first = new LoopbackAddresses(locks).reserve(22)) {
+            Object inode = Files.getAttribute(locks.resolve(first.address() + ".lock"), "unix:ino");
+            assertThat(heldByThisProcess(inode)).as("lock of " + first.address()).isTrue();
+
+            try (LoopbackEndpoint second = new LoopbackAddresses(locks).reserve(22)) {
+                assertThat(second.address()).isNotEqualTo(first.address());
+                assertThat(heldByThisProcess(inode)).as("lock of " + first.address() + " after a second farm")
+                        .isTrue();
+            }
+        }
+    }
+
+    /** Whether /proc/locks lists a POSIX lock of this process on the file with that inode. */
+    private static boolean heldByThisProcess(Object inode) throws Exception {
+        String pid = Long.toString(ProcessHandle.current().pid());
+        return Files.readAllLines(Path.of("/proc/locks")).stream().map(line -> line.trim().split("\\s+"))
+                .anyMatch(f -> f.length > 5 && f[1].equals("POSIX") && f[4].equals(pid)
+                        && f[5].endsWith(":" + inode));
     }
 
     @Test
