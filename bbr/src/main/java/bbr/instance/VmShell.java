@@ -190,19 +190,22 @@ public final class VmShell {
     /**
      * Like {@link #extractTar}, and the VM hashes each file just after tar has written it, while tar goes on with
      * the next ones: for artifacts of many small files, whose check would otherwise read every file again after
-     * the upload. {@code tar -v} names a member as it starts on it, so a name is handed to the hasher only once the
-     * next name has appeared or tar has ended: by then that file is whole. Records go to {@code sink} keyed like
-     * {@link #checksums}'s. Directories get none; a symlink tar has not made yet, a name with a newline, or a
-     * member written twice can give a wrong or extra record: callers take any disagreement to {@link #checksums}.
+     * the upload. {@code tar -vv} lists a member as it starts on it, so a name is handed to the hasher only once
+     * the next member has appeared or tar has ended: by then that file is whole. Only regular files are hashed (the
+     * listing's {@code -} lines): a symlink is never followed, so one to {@code /dev/zero} or a FIFO cannot hang the
+     * restore. Records go to {@code sink} keyed like {@link #checksums}'s. A hard link gets no record, and a name
+     * with a newline or a member written twice a wrong one: callers take any disagreement to {@link #checksums}.
      * A failure of the hashing side leaves records missing, never the files ({@code tee -p} keeps tar writing).
      */
     public void extractTarHashingWritten(String directory, InputStream source, ChecksumSink sink)
             throws IOException {
-        String oneBehind = "awk '{ if (NR > 1 && prev !~ /\\/$/) print prev; prev = $0 }"
-                + " END { if (NR && prev !~ /\\/$/) print prev }'";
+        // a listing line: mode, owner/group, size, date, time, then the name as it is (--quoting-style=literal)
+        String oneBehind = "awk 'function name(l) { sub(/^[^ ]+ [^ ]+ +[^ ]+ [^ ]+ [^ ]+ /, \"\", l); return l }"
+                + " { if (NR > 1 && prev ~ /^-/) print name(prev); prev = $0 }"
+                + " END { if (NR && prev ~ /^-/) print name(prev) }'";
         String inner = "mkdir -p " + quote(directory) + " && cd " + quote(directory) + " || exit; " + DIGEST_CHOICE
                 + "exec 3> >(" + oneBehind + " | tr '\\n' '\\0' | xargs -0 -r $d | tr '\\n' '\\0'); h=$!; "
-                + "tar -x -v --quoting-style=literal | tee -p /dev/fd/3 >/dev/null; s=${PIPESTATUS[0]};"
+                + "tar -x -vv --quoting-style=literal | tee -p /dev/fd/3 >/dev/null; s=${PIPESTATUS[0]};"
                 + " exec 3>&-; wait $h; exit $s";
         runHashing(inner, source, sink);
     }
