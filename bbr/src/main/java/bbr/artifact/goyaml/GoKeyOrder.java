@@ -28,7 +28,8 @@ public final class GoKeyOrder implements Comparator<byte[]> {
         Runes br = runes(b);
         int first = firstDifference(ar, br);
         if (first < 0) {
-            // Equal as runes (different invalid bytes both read as U+FFFD): Go leaves them in any order; fix one.
+            // One is a prefix of the other: the shorter first, as Go's. Equal as runes (different invalid bytes
+            // both read as U+FFFD): Go leaves them in any order; fix one.
             int shorter = Integer.compare(ar.length(), br.length());
             return shorter != 0 ? shorter : Arrays.compareUnsigned(a, b);
         }
