@@ -37,6 +37,7 @@ class ManyFilesIT {
     private static final String STORE = "/var/vcap/store";
     private static final String DATA = STORE + "/blobs";
     private static final String RESTORED = "/var/vcap/store/restored";
+    private static final Duration DIGESTING = Duration.ofMinutes(3);
     private static final double RSS_BUDGET_MIB = 256;
     private static final List<byte[]> ODD_NAMES = List.of(
             ("./odd/with spaces and long enough to be past the one hundred and twenty-eight bytes of a simple key"
@@ -67,11 +68,8 @@ class ManyFilesIT {
         SmallFiles.fill(vm, DATA, FILES, ODD_NAMES);
         vm.writeJobScript("blobstore", "backup", "#!/bin/bash\nset -e\ncp -al " + DATA
                 + "/. \"$BBR_ARTIFACT_DIRECTORY\"\n");
-        // The restore moves the restored files aside in one rename: copying 200,000 files again would only
-        // measure the VM's disk.
-        vm.writeJobScript("blobstore", "restore", "#!/bin/bash\nset -e\nrm -rf " + RESTORED + "\nmv "
-                + "\"$BBR_ARTIFACT_DIRECTORY\" " + RESTORED + "\nmkdir \"$BBR_ARTIFACT_DIRECTORY\"\n");
-        String before = treeDigest(vm, DATA);
+        SmallFiles.keepRestored(vm, "blobstore", RESTORED);
+        String before = SmallFiles.treeDigest(vm, DATA, DIGESTING);
 
         Measured backup = measured(DirectorFixture.args(vm, "backup"));
         assertThat(backup.run.exitCode()).as(backup.run.toString()).isZero();
@@ -93,7 +91,7 @@ class ManyFilesIT {
         System.out.printf("peak RSS: backup %.0f MiB, verify %.0f MiB, restore %.0f MiB%n", backup.peakMib,
                 verify.peakMib, restore.peakMib);
         assertThat(restore.run.exitCode()).as(restore.run.toString()).isZero();
-        assertThat(treeDigest(vm, RESTORED)).isEqualTo(before);
+        assertThat(SmallFiles.treeDigest(vm, RESTORED, DIGESTING)).isEqualTo(before);
 
         assertThat(backup.peakMib).as("backup peak RSS, MiB").isLessThanOrEqualTo(RSS_BUDGET_MIB);
         assertThat(verify.peakMib).as("verify peak RSS, MiB").isLessThanOrEqualTo(RSS_BUDGET_MIB);
@@ -110,11 +108,5 @@ class ManyFilesIT {
             rss.close();
             return new Measured(run, rss.peakMib());
         }
-    }
-
-    /** One digest of every file's name and content under a directory. */
-    private static String treeDigest(Vm vm, String directory) {
-        return vm.exec("cd " + directory + " && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum"
-                + " | sha256sum", Duration.ofMinutes(3)).orThrow().stdout().strip();
     }
 }

@@ -29,8 +29,9 @@ import java.util.List;
  * against the floor's {@code ssh … sudo tar}, the copy phase alone (from "Copying backup" to "Finished validity
  * checks") and the upload phase of restore (from "Copying backup" to "Finished copying backup", the VM's check
  * included), {@code bbr verify} of the artifact, bbr's peak RSS for all three, and writing and opening the metadata
- * of that many files. A whole restore also
- * removes the VM's copy of the artifact at its end, as the original does: 200,000 files just written.
+ * of that many files. A whole restore also removes the VM's copy of the artifact at its end, as the original does:
+ * 200,000 files just written. After each restore, and outside its timing, coreutils on the VM compare every name and
+ * byte restored with the job's files; a difference fails the case.
  */
 final class ManyFilesCase {
 
@@ -40,6 +41,10 @@ final class ManyFilesCase {
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory
             .getThreadMXBean();
     private static final double RSS_BUDGET_MIB = 256;
+    /** Where the job's restore script moves what bbr restored, on the same file system as bbr's artifact directory. */
+    private static final String RESTORED = "/var/vcap/store/restored-by-bbr";
+    /** Hashing or removing a million files on this machine's disk. */
+    private static final Duration LONG = Duration.ofMinutes(20);
 
     private ManyFilesCase() {
     }
@@ -56,6 +61,9 @@ final class ManyFilesCase {
             device = journaledStore(vm, image, Math.max(1L << 30, files * 4096L * 8));
             DataJob.install(vm);
             SmallFiles.fill(vm, DataJob.DIRECTORY, files, List.of());
+            SmallFiles.keepRestored(vm, DataJob.NAME, RESTORED);
+            String original = SmallFiles.treeDigest(vm, DataJob.DIRECTORY, LONG);
+            List<String> notRestored = new ArrayList<>();
             List<Timing> floorBackup = new ArrayList<>();
             List<Double> bbrBackup = new ArrayList<>();
             List<Double> copyPhase = new ArrayList<>();
@@ -95,6 +103,14 @@ final class ManyFilesCase {
                 uploadPhase.add(restore.copySeconds);
                 uploads.add(restore);
                 restoreRss.add(restore.peakMib);
+                if (!Double.isNaN(restore.seconds)) {
+                    // outside the timing: every name and byte back, by coreutils on the VM, not by bbr's own checks
+                    String restored = SmallFiles.treeDigest(vm, RESTORED, LONG);
+                    if (!restored.equals(original)) {
+                        notRestored.add("round " + (round + 1) + ": " + restored + " instead of " + original);
+                    }
+                }
+                vm.exec("rm -rf " + RESTORED, LONG).orThrow();
                 if (settings.baselineBbr().isPresent()) {
                     // after this build's runs, on the same data and the same warm cache: its copy and upload phases
                     Path baselineDirectory = Files.createDirectories(settings.work().resolve("baseline-" + round));
@@ -103,6 +119,7 @@ final class ManyFilesCase {
                             .copySeconds);
                     baselineUpload.add(watched(DirectorRuns.command(other, vm, "restore", "--artifact-path",
                             Artifacts.onlyArtifact(baselineDirectory).toString()), settings).copySeconds);
+                    vm.exec("rm -rf " + RESTORED, LONG).orThrow();
                     Commands.deleteTree(baselineDirectory);
                 }
                 Commands.deleteTree(floorDirectory);
@@ -135,6 +152,12 @@ final class ManyFilesCase {
             Table.row(name, "peak RSS MiB, verify", RSS_BUDGET_MIB, Table.median(verifyRss), 1.0);
             Table.row(name, "write metadata CPU s (vs 1)", 1, Table.median(writeMetadata), 1.0);
             Table.row(name, "open metadata CPU s (vs 1)", 1, Table.median(openMetadata), 1.0);
+            if (!notRestored.isEmpty()) {
+                throw new IllegalStateException(name + ": bbr's restore did not give back the " + n
+                        + " (sha256sum of every name and content): " + String.join("; ", notRestored));
+            }
+            System.out.printf("# %s: every restore gave back all %s byte for byte (sha256sum of every name and"
+                    + " content on the VM)%n", name, n);
         } finally {
             if (device != null) {
                 detach(device, image);

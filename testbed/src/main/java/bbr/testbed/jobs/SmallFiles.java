@@ -49,6 +49,22 @@ public final class SmallFiles {
                 Duration.ofMinutes(15)).orThrow();
     }
 
+    /**
+     * Makes {@code job}'s restore script move what bbr restored to {@code restored} in one rename (bbr's artifact
+     * directory and {@code restored} share the store's file system), and leave bbr an empty directory to remove:
+     * copying a million files again would only measure the VM's disk. The caller removes {@code restored}.
+     */
+    public static void keepRestored(Vm vm, String job, String restored) {
+        vm.writeJobScript(job, "restore", "#!/bin/bash\nset -e\nrm -rf " + restored + "\nmv "
+                + "\"$BBR_ARTIFACT_DIRECTORY\" " + restored + "\nmkdir \"$BBR_ARTIFACT_DIRECTORY\"\n");
+    }
+
+    /** One digest of every file's name and content under {@code directory}, by coreutils on the VM. */
+    public static String treeDigest(Vm vm, String directory, Duration timeout) {
+        return vm.exec("cd " + directory + " && find . -type f -print0 | LC_ALL=C sort -z | xargs -0 sha256sum"
+                + " | sha256sum", timeout).orThrow().stdout().strip();
+    }
+
     private static void add(TarArchiveOutputStream out, byte[] name, byte[] content) throws IOException {
         TarArchiveEntry entry = new TarArchiveEntry(new String(name, StandardCharsets.ISO_8859_1));
         entry.setSize(content.length);
