@@ -71,14 +71,20 @@ record TarHeader(byte[] name, byte type, long size, byte[] linkName) {
                 latin1(entry.getLinkName()));
     }
 
-    /** The header's sum with its checksum field as spaces, as unsigned or (old tars) signed bytes. */
+    /**
+     * The header's sum with its checksum field as spaces, as unsigned or (old tars) signed bytes. The whole block is
+     * summed without a branch, then the field's bytes are swapped for spaces: this runs once per member.
+     */
     private static boolean checksumMatches(byte[] block) throws IOException {
-        long unsigned = 0;
-        long signed = 0;
-        for (int i = 0; i < block.length; i++) {
-            byte b = i >= CHECKSUM && i < CHECKSUM + CHECKSUM_LENGTH ? (byte) ' ' : block[i];
+        int unsigned = 0;
+        int signed = 0;
+        for (byte b : block) {
             unsigned += b & 0xff;
             signed += b;
+        }
+        for (int i = CHECKSUM; i < CHECKSUM + CHECKSUM_LENGTH; i++) {
+            unsigned += ' ' - (block[i] & 0xff);
+            signed += ' ' - block[i];
         }
         long stored = octal(block, CHECKSUM, CHECKSUM_LENGTH);
         return stored == unsigned || stored == signed;
