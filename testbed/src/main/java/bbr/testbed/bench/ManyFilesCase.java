@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Many small files in one job (issue #17's blobstore): bbr director backup and restore of N files of 512 bytes
@@ -216,6 +217,10 @@ final class ManyFilesCase {
         long copyEnd = 0;
         double[] cpuAtStart = {0, 0};
         double[] cpuAtEnd = {0, 0};
+        boolean threads = System.getenv("BENCH_THREADS") != null;
+        long jvm = -1;
+        Map<String, Double> threadsAtStart = Map.of();
+        Map<String, Double> threadsAtEnd = Map.of();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(),
                 StandardCharsets.UTF_8))) {
             boolean timeline = System.getenv("BENCH_TIMELINE") != null;
@@ -226,13 +231,24 @@ final class ManyFilesCase {
                 if (copyStart == 0 && line.contains("Copying backup -- ")) {
                     copyStart = System.nanoTime();
                     cpuAtStart = new double[] {MachineCpu.busySeconds(), SideCpu.now()[1]};
+                    if (threads) {
+                        jvm = ThreadCpu.child(process.pid());
+                        threadsAtStart = ThreadCpu.byName(jvm);
+                    }
                 } else if (line.contains("Finished validity checks") || line.contains("Finished copying backup for")) {
                     copyEnd = System.nanoTime(); // backup: copy and checks; restore: upload and the VM's check
                     cpuAtEnd = new double[] {MachineCpu.busySeconds(), SideCpu.now()[1]};
+                    if (threads) {
+                        threadsAtEnd = ThreadCpu.byName(jvm);
+                    }
                 }
             }
         }
         int exit = process.waitFor();
+        if (threads) {
+            System.err.printf("# bbr's threads, CPU s from its first \"Copying backup\" line to its last copy line:%n%s",
+                    ThreadCpu.delta(threadsAtStart, threadsAtEnd));
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (exit != 0) {
             // Measuring a bbr that cannot do it (the one before issue #17 could not restore this): say so, go on.
