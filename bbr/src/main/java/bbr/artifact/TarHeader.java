@@ -49,7 +49,7 @@ record TarHeader(byte[] name, byte type, long size, byte[] linkName) {
             System.arraycopy(name, 0, joined, prefix.length + 1, name.length);
             name = joined;
         }
-        return new TarHeader(name, type, octal(block, SIZE, SIZE_LENGTH), field(block, LINK_NAME, NAME_LENGTH));
+        return new TarHeader(name, type, octal(block, SIZE, SIZE_LENGTH, "size"), field(block, LINK_NAME, NAME_LENGTH));
     }
 
     /** A regular file's data follows: old tar's type 0 with a trailing slash was a directory. */
@@ -86,12 +86,12 @@ record TarHeader(byte[] name, byte type, long size, byte[] linkName) {
             unsigned += ' ' - (block[i] & 0xff);
             signed += ' ' - block[i];
         }
-        long stored = octal(block, CHECKSUM, CHECKSUM_LENGTH);
+        long stored = octal(block, CHECKSUM, CHECKSUM_LENGTH, "checksum");
         return stored == unsigned || stored == signed;
     }
 
-    /** An octal number field: leading spaces, digits, then a NUL or a space. */
-    private static long octal(byte[] block, int offset, int length) throws IOException {
+    /** An octal number field: leading spaces, digits, then a NUL or a space. {@code field} names it in errors. */
+    private static long octal(byte[] block, int offset, int length, String field) throws IOException {
         int i = offset;
         int end = offset + length;
         while (i < end && block[i] == ' ') {
@@ -100,8 +100,7 @@ record TarHeader(byte[] name, byte type, long size, byte[] linkName) {
         long value = 0;
         for (; i < end && block[i] != 0 && block[i] != ' '; i++) {
             if (block[i] < '0' || block[i] > '7') {
-                throw new IOException("not a tar stream: invalid octal digit in a header at byte " + (i - offset)
-                        + " of the field at " + offset);
+                throw new IOException("not a tar stream: a header's " + field + " field is not an octal number");
             }
             value = (value << 3) + (block[i] - '0');
         }

@@ -83,6 +83,18 @@ class TarHeaderTest {
     }
 
     @Test
+    void aSizeThatIsNotOctal_isRefused_namingTheField() throws Exception {
+        Files.writeString(dir.resolve("file"), "x");
+        byte[] header = headers(TarChecksummerTest.tar(dir, "gnu")).stream().filter(h -> h[156] == '0')
+                .findFirst().orElseThrow();
+        header[130] = '9';
+        rewriteChecksum(header);
+
+        assertThatThrownBy(() -> TarHeader.parse(header))
+                .hasMessage("not a tar stream: a header's size field is not an octal number");
+    }
+
+    @Test
     void oldTarsTypeZeroWithATrailingSlash_isADirectory() throws Exception {
         Files.writeString(dir.resolve("file"), "x");
         byte[] header = headers(TarChecksummerTest.tar(dir, "gnu")).stream().filter(h -> h[156] == '0')
