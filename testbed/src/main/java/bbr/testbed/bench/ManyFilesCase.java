@@ -246,8 +246,8 @@ final class ManyFilesCase {
         }
         int exit = process.waitFor();
         if (threads && copyStart != 0) {
-            System.err.printf("# bbr's threads, CPU s from its first \"Copying backup\" line to its last copy line:%n%s",
-                    ThreadCpu.delta(threadsAtStart, threadsAtEnd));
+            System.err.printf("# bbr's threads, CPU s from its first \"Copying backup\" line to its last copy line:"
+                    + "%n%s", ThreadCpu.delta(threadsAtStart, threadsAtEnd));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (exit != 0) {

@@ -58,8 +58,8 @@ final class SideCpu {
         return seconds;
     }
 
-    /** utime + stime (fields 14 and 15 of /proc/PID/stat). */
-    private static double own(String stat) {
+    /** utime + stime (fields 14 and 15 of /proc/PID/stat, or of /proc/PID/task/TID/stat for one thread). */
+    static double own(String stat) {
         String[] f = fields(stat);
         return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
     }

@@ -14,8 +14,6 @@ import java.util.TreeMap;
  */
 final class ThreadCpu {
 
-    private static final double TICKS_PER_SECOND = 100;
-
     private ThreadCpu() {
     }
 
@@ -40,10 +38,7 @@ final class ThreadCpu {
             for (Path task : tasks) {
                 try {
                     String name = Files.readString(task.resolve("comm")).strip().replaceAll("[0-9]+", "#");
-                    String stat = Files.readString(task.resolve("stat"));
-                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split(" ");
-                    seconds.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND,
-                            Double::sum);
+                    seconds.merge(name, SideCpu.own(Files.readString(task.resolve("stat"))), Double::sum);
                 } catch (IOException e) {
                     // that thread ended meanwhile
                 }

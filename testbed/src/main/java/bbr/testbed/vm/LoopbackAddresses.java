@@ -11,9 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.OptionalInt;
 
 /**
  * Hands out loopback addresses 127.0.0.2 to 127.0.0.254 for VMs, each with a port that is free on it.
