@@ -1,6 +1,7 @@
 package bbr.artifact.local;
 
 import bbr.artifact.store.StoredFileWriter;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -21,6 +22,13 @@ import java.util.Set;
  */
 final class LocalFileWriter implements StoredFileWriter {
 
+    /**
+     * The most a write to the file hands the kernel at once. Its copy into the page cache costs 0.42 CPU s per GiB
+     * in writes of 256 KiB and 0.9-1.8 s in writes of 1 MiB (this machine, FileChannel from a heap array): the JDK
+     * first copies a write into a direct buffer of the same size, and one that fits the core's cache is still there
+     * when the kernel reads it.
+     */
+    private static final int MOST_PER_WRITE = 256 * 1024;
     private static final FileAttribute<?> OWNER_ONLY =
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
 
@@ -39,7 +47,14 @@ final class LocalFileWriter implements StoredFileWriter {
         Files.deleteIfExists(temporary);
         this.channel = FileChannel.open(temporary, Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
                 OWNER_ONLY);
-        this.stream = Channels.newOutputStream(channel);
+        this.stream = new FilterOutputStream(Channels.newOutputStream(channel)) {
+            @Override
+            public void write(byte[] bytes, int offset, int length) throws IOException {
+                for (int end = offset + length; offset < end; offset += MOST_PER_WRITE) {
+                    out.write(bytes, offset, Math.min(MOST_PER_WRITE, end - offset));
+                }
+            }
+        };
     }
 
     @Override

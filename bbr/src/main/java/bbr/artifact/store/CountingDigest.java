@@ -23,17 +23,31 @@ public final class CountingDigest {
         }
     }
 
+    private CountingDigest(MessageDigest digest) {
+        this.digest = digest;
+    }
+
+    /**
+     * Counts without hashing, where nothing reads the digest (a plain artifact's file: its members' checksums are
+     * what metadata records). SHA-256 costs the copy's thread about 0.7 CPU s per GiB.
+     */
+    public static CountingDigest countOnly() {
+        return new CountingDigest(null);
+    }
+
     public long count() {
         return count;
     }
 
-    /** The hex digest of what passed; call once, at the end. */
+    /** The hex digest of what passed, or null from {@link #countOnly}; call once, at the end. */
     public String sha256() {
-        return HexFormat.of().formatHex(digest.digest());
+        return digest == null ? null : HexFormat.of().formatHex(digest.digest());
     }
 
     void update(byte[] bytes, int offset, int length) {
-        digest.update(bytes, offset, length);
+        if (digest != null) {
+            digest.update(bytes, offset, length);
+        }
         count += length;
     }
 

@@ -17,6 +17,8 @@ public final class StoredStreams {
 
     /** Big writes: the encoders hand on 8-64 KiB at a time, and every write to a file is a system call. */
     private static final int BUFFER = 1 << 20;
+    /** An encoded file's plain bytes wait in at most this many buffers of {@link #BUFFER} for its encoding thread. */
+    private static final int BEHIND = 3;
 
     private StoredStreams() {
     }
@@ -35,8 +37,11 @@ public final class StoredStreams {
     public static InputStream read(InputStream stored, String encoding, StoredFile expected, Decoding decoding,
                                    String file, java.util.function.UnaryOperator<InputStream> onStored)
             throws IOException {
-        CountingDigest digest = new CountingDigest();
-        InputStream checked = new Checked(digest.counting(stored), digest, expected, file);
+        InputStream checked = stored;
+        if (expected != null) { // a plain file has nothing recorded of its stored bytes: they are not hashed
+            CountingDigest digest = new CountingDigest();
+            checked = new Checked(digest.counting(stored), digest, expected, file);
+        }
         try {
             return decoding.decode(onStored.apply(checked), encoding, file);
         } catch (IOException | RuntimeException e) {
@@ -48,15 +53,22 @@ public final class StoredStreams {
     /** A file being written: its plain side, and what {@link #finish} says of the stored bytes. */
     public static final class Writing {
         private final StoredFileWriter writer;
-        private final CountingDigest stored = new CountingDigest();
+        private final CountingDigest stored;
         private final OutputStream encoded;
+        private final WriteBehind behind;
         private final OutputStream plain;
         private boolean ended;
 
         private Writing(StoredFileWriter writer, Encoding encoding) throws IOException {
             this.writer = writer;
-            this.encoded = encoding.encode(new BufferedOutputStream(stored.counting(new Unclosable(writer.stream())),
-                    BUFFER));
+            this.stored = encoding.isPlain() ? CountingDigest.countOnly() : new CountingDigest();
+            OutputStream stages = encoding.encode(new BufferedOutputStream(stored.counting(
+                    new Unclosable(writer.stream())), BUFFER));
+            // Encoding costs about 2 CPU s per GiB (zstd's hand-over, ChaCha20-Poly1305, SHA-256): on a thread of
+            // its own it overlaps with the copy's thread instead of lengthening it.
+            this.behind = encoding.isPlain() ? null : new WriteBehind(stages, BEHIND, BUFFER,
+                    "bbr-encode-" + encoding.name());
+            this.encoded = behind != null ? behind : stages;
             this.plain = new FilterOutputStream(encoded) {
                 @Override
                 public void write(byte[] bytes, int offset, int length) throws IOException {
@@ -84,6 +96,9 @@ public final class StoredStreams {
 
         /** Discards the file unless {@link #finish} committed it. */
         public void discard() throws IOException {
+            if (behind != null && !ended) {
+                behind.abandon();
+            }
             writer.close();
         }
 
@@ -95,7 +110,7 @@ public final class StoredStreams {
         }
     }
 
-    /** Size and SHA-256 of what was stored. */
+    /** Size and SHA-256 of what was stored; no SHA-256 (null) for a plain file, whose metadata has none. */
     public record Stored(long size, String sha256) {
     }
 
@@ -146,7 +161,7 @@ public final class StoredStreams {
         }
 
         private void check() throws IOException {
-            if (checked || expected == null) {
+            if (checked) {
                 return;
             }
             checked = true;
