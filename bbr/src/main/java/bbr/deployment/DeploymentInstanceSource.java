@@ -9,7 +9,6 @@ import bbr.instance.JobFinder;
 import bbr.instance.VmShell;
 import bbr.log.Logger;
 import bbr.orchestration.BbrError;
-import bbr.orchestration.BeforeChanges;
 import bbr.orchestration.ErrorKind;
 import bbr.orchestration.InstanceSource;
 import bbr.proxy.ProxyRoute;
@@ -75,14 +74,8 @@ public final class DeploymentInstanceSource implements InstanceSource {
         return deployment;
     }
 
-    /** The temporary user on every VM. */
     @Override
-    public boolean changesTheDeploymentToConnect() {
-        return true;
-    }
-
-    @Override
-    public List<Instance> discover(BeforeChanges beforeChanges) throws BbrError {
+    public List<Instance> discover() throws BbrError {
         try {
             director = connection.open();
             connector = new SshConnector(SshSettings.configured(), proxy.proxy());
@@ -96,7 +89,6 @@ public final class DeploymentInstanceSource implements InstanceSource {
             // only its group, which the manifest names: they run at once, and discovery waits for the longer.
             Future<List<VmInfo>> listing = discovery.submit(() -> director.vms(deployment));
             ManifestReleases releases = manifestAfter(listing);
-            beforeChanges.await(); // the temporary users are the first change to the deployment
             Map<String, Future<List<SshHost>>> setups = new LinkedHashMap<>();
             releases.groupsWithVms().forEach(group -> setups.put(group, discovery.submit(() -> users.setUp(group))));
             awaitQuietly(setups.values());
@@ -118,9 +110,6 @@ public final class DeploymentInstanceSource implements InstanceSource {
             // scripts and so silently left out any other instance that had some.
             List<Instance> found = Concurrently.map(candidates, PARALLEL_WIDTH, c -> examine(c, finder));
             return found.stream().filter(java.util.Objects::nonNull).toList();
-        } catch (BbrError refused) {
-            release(); // only beforeChanges throws this, before any temporary user exists: closes connections only
-            throw refused;
         } catch (Exception e) {
             throw new BbrError(ErrorKind.GENERAL, "failed to find instances for deployment " + deployment + ": "
                     + releaseAfterFailure(e.getMessage()), e);

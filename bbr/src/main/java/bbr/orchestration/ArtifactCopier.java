@@ -105,17 +105,17 @@ final class ArtifactCopier {
     }
 
     /**
-     * Sends a job's artifact to its VM and checks the extracted files against the backup's checksums. With
-     * {@code checkLocally} the artifact is checked as it is sent (a restore that did not check it before), so its
-     * bytes are read once; a corrupt artifact fails the upload with the error that names the local file.
+     * Sends a job's artifact to its VM and checks the extracted files against the backup's checksums. The artifact
+     * is checked as it is sent, so its bytes are read once; a corrupt artifact fails the upload with the error that
+     * names the local file, before any lock.
      */
-    void upload(Job job, BackupDirectory directory, boolean checkLocally) throws BbrError {
+    void upload(Job job, BackupDirectory directory) throws BbrError {
         ArtifactName artifact = job.restoreArtifact();
         String where = job.name() + " on " + job.instance().indexLabel();
         VmShell shell = job.instance().shell();
         ChecksumSet expected = directory.metadata().find(artifact).map(e -> e.checksums()).orElse(null);
         cancellation.check("sending the backup for " + where);
-        try (TarCheck local = new TarCheck(directory, artifact, checkLocally);
+        try (TarCheck local = new TarCheck(directory, artifact);
              ChecksumSpill hashedOnArrival = new ChecksumSpill(directory.scratch(), null)) {
             long size = directory.storedSize(artifact);
             logger.info("Copying backup -- %s uncompressed -- for job %s...", Sizes.human(size), where);

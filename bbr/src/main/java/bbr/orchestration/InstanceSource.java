@@ -14,18 +14,8 @@ public interface InstanceSource {
 
     /**
      * Connects to every instance and finds its jobs. On failure it releases what it had set up, then throws.
-     * Before it changes anything on a VM it calls {@code beforeChanges}, and stops with its error.
      */
-    List<Instance> discover(BeforeChanges beforeChanges) throws BbrError;
-
-    /**
-     * Whether discovery changes the deployment before a command can run on a VM (deployment mode's temporary users,
-     * each a Director task the operator can see). A restore then checks its artifact whole before discovery changes
-     * anything, as before; otherwise it checks the artifact while sending it, so that its bytes are read once.
-     */
-    default boolean changesTheDeploymentToConnect() {
-        return false;
-    }
+    List<Instance> discover() throws BbrError;
 
     /**
      * Nothing more of this workflow runs on {@code instance}: the source may close its connection and start removing
@@ -36,7 +26,7 @@ public interface InstanceSource {
     }
 
     /**
-     * Closes the connections and removes temporary credentials. Called once after {@link #discover(BeforeChanges)}
+     * Closes the connections and removes temporary credentials. Called once after {@link #discover()}
      * succeeded, whatever happened in between.
      *
      * @throws BbrError of kind {@link ErrorKind#CLEANUP} when something could not be released

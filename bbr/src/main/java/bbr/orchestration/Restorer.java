@@ -41,14 +41,11 @@ public final class Restorer {
         logger.info("Starting restore of %s...", source.name());
         logger.info("Validating backup artifact for %s...", source.name());
         BackupDirectory artifact;
-        BeforeChanges validated;
-        boolean checkedFirst = source.changesTheDeploymentToConnect();
         try {
+            // The listing and the stored files' sizes and names are checked here; the contents as they are sent,
+            // before any lock: a hash pass of its own would read every byte twice (minutes per 100 GiB).
             artifact = BackupDirectory.open(place, name, decoding);
             ArtifactValidator.checkListed(artifact);
-            // Hashing takes about a second per GiB: it runs while discovery reads the deployment from the Director,
-            // and the first temporary user waits for its verdict.
-            validated = checkedFirst ? ArtifactValidator.checkContentsInBackground(artifact) : BeforeChanges.NONE;
         } catch (BackupDirectory.InvalidArtifactException e) {
             outcome.add(new BbrError(ErrorKind.GENERAL, e.getMessage(), e));
             return outcome;
@@ -57,13 +54,13 @@ public final class Restorer {
             return outcome;
         }
         try (artifact) {
-            Session.run(source, logger, outcome, validated, deployment -> {
+            Session.run(source, logger, outcome, deployment -> {
                 try {
                     List<List<Job>> batches = RestoreChecks.run(deployment, artifact, logger, outcome);
                     if (batches == null) {
                         return;
                     }
-                    uploadLockRestoreUnlock(deployment, batches, artifact, !checkedFirst, outcome);
+                    uploadLockRestoreUnlock(deployment, batches, artifact, outcome);
                 } finally {
                     outcome.addAll(deployment.removeArtifactRoots(Instance::artifactRootCreated));
                 }
@@ -74,9 +71,9 @@ public final class Restorer {
     }
 
     private void uploadLockRestoreUnlock(Deployment deployment, List<List<Job>> batches, BackupDirectory artifact,
-                                         boolean checkWhileSending, Outcome outcome) {
+                                         Outcome outcome) {
         List<Parallel.Task> uploads = deployment.jobsWith(ScriptName.RESTORE).stream()
-                .map(job -> (Parallel.Task) () -> copier.upload(job, artifact, checkWhileSending))
+                .map(job -> (Parallel.Task) () -> copier.upload(job, artifact))
                 .toList();
         if (Session.failed(outcome, Parallel.run(Parallel.DEFAULT_WIDTH, uploads))) {
             return;

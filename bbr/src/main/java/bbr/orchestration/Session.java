@@ -20,31 +20,15 @@ final class Session {
     }
 
     static void run(InstanceSource source, Logger logger, Outcome outcome, Body body) {
-        run(source, logger, outcome, BeforeChanges.NONE, body);
-    }
-
-    /**
-     * Discovers, then runs {@code body} once {@code beforeChanges} allows it. Discovery also waits for it before
-     * it changes a VM; when discovery fails, the precondition's own error is reported first, as the more telling.
-     */
-    static void run(InstanceSource source, Logger logger, Outcome outcome, BeforeChanges beforeChanges, Body body) {
         logger.info("Looking for scripts");
         List<Instance> instances;
         try {
-            instances = source.discover(beforeChanges);
+            instances = source.discover();
         } catch (BbrError e) {
-            try {
-                beforeChanges.await();
-            } catch (BbrError first) {
-                if (first != e) {
-                    outcome.add(first);
-                }
-            }
             outcome.add(e);
             return;
         }
         try {
-            beforeChanges.await();
             body.run(new Deployment(source.name(), instances, logger, source::finished));
         } catch (BbrError e) {
             outcome.add(e);

@@ -13,9 +13,8 @@ import java.io.InputStream;
 import java.util.List;
 
 /**
- * Checks one artifact's plain tar against its metadata while it is read, for whoever reads it: verify, the
- * validation before a deployment is touched, or the upload of a restore, which then reads the stored bytes once.
- * A member that would land outside the job's directory stops the read before its header is handed on, and every
+ * Checks one artifact's plain tar against its metadata while it is read, for whoever reads it: verify, or the
+ * upload of a restore, which so reads the stored bytes once. A member that would land outside the job's directory stops the read before its header is handed on, and every
  * failure to read or decode the file becomes a {@link Refused} carrying the "Backup is corrupted" error, so that
  * an upload can tell it from a failure of the connection. The checksums spill to disk as they come.
  */
@@ -28,11 +27,8 @@ final class TarCheck implements AutoCloseable {
     private final String file;
     private final ChecksumSpill spill;
     private final TarChecksummer sums;
-    private final boolean hashing;
 
-    /** @param hashing whether to hash the members; without, a read only turns failures into {@link Refused} */
-    TarCheck(BackupDirectory directory, ArtifactName artifact, boolean hashing) {
-        this.hashing = hashing;
+    TarCheck(BackupDirectory directory, ArtifactName artifact) {
         this.directory = directory;
         this.artifact = artifact;
         this.file = directory.locationOf(artifact);
@@ -42,7 +38,7 @@ final class TarCheck implements AutoCloseable {
 
     /** Reads the whole artifact through the check, then gives the verdict. */
     static void readWhole(BackupDirectory directory, ArtifactName artifact) throws BbrError {
-        try (TarCheck check = new TarCheck(directory, artifact, true);
+        try (TarCheck check = new TarCheck(directory, artifact);
              InputStream in = check.watch(directory.openArtifact(artifact))) {
             byte[] buffer = new byte[BUFFER];
             while (in.read(buffer) >= 0) {
@@ -57,7 +53,7 @@ final class TarCheck implements AutoCloseable {
         }
     }
 
-    /** The artifact's plain bytes as {@code plain} yields them, each hashed (if hashing) before it is handed on. */
+    /** The artifact's plain bytes as {@code plain} yields them, each hashed before it is handed on. */
     InputStream watch(InputStream plain) {
         return new FilterInputStream(plain) {
             @Override
@@ -69,7 +65,7 @@ final class TarCheck implements AutoCloseable {
             @Override
             public int read(byte[] bytes, int offset, int length) throws IOException {
                 int n = readLocal(in, bytes, offset, length);
-                if (n > 0 && hashing) {
+                if (n > 0) {
                     hash(bytes, offset, n);
                     if (sums.unsafeCount() > 0) {
                         drain(in); // every unsafe name, for the message; nothing more is handed on
@@ -92,12 +88,9 @@ final class TarCheck implements AutoCloseable {
 
     /**
      * After the last byte was read: refuses a tar that ended in the middle of an entry, or whose members' checksums
-     * differ from the metadata, naming the file and the members. Nothing to say when not hashing.
+     * differ from the metadata, naming the file and the members.
      */
     void verdict() throws BbrError {
-        if (!hashing) {
-            return;
-        }
         ChecksumSet expected = directory.metadata().find(artifact).orElseThrow().checksums();
         ChecksumDiff mismatches;
         try {

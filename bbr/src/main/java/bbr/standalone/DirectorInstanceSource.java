@@ -6,7 +6,6 @@ import bbr.instance.ReleaseResolver;
 import bbr.instance.VmShell;
 import bbr.log.Logger;
 import bbr.orchestration.BbrError;
-import bbr.orchestration.BeforeChanges;
 import bbr.orchestration.ErrorKind;
 import bbr.orchestration.InstanceSource;
 import bbr.proxy.ProxyRoute;
@@ -62,8 +61,7 @@ public final class DirectorInstanceSource implements InstanceSource {
     }
 
     @Override
-    public List<Instance> discover(BeforeChanges beforeChanges) throws BbrError {
-        // Only connects and reads: nothing here waits for beforeChanges.
+    public List<Instance> discover() throws BbrError {
         KeyPair key;
         try {
             key = SshKeys.load(privateKeyPath);

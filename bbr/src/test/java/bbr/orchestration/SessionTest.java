@@ -12,58 +12,39 @@ class SessionTest {
     private static final BbrError CORRUPT = new BbrError(ErrorKind.GENERAL, "Backup is corrupted: x.tar");
 
     @Test
-    void whenDiscoveryAndThePreconditionBothFail_thePreconditionIsReportedFirst() {
+    void aFailingBody_isReported_andTheSourceIsStillReleased() {
         Outcome outcome = new Outcome();
-        BbrError unreachable = new BbrError(ErrorKind.GENERAL, "ssh: cannot connect to 10.0.0.5:22");
+        Source source = new Source(null);
 
-        Session.run(new Source(() -> {
-            throw unreachable;
-        }), Logger.discarding(), outcome, () -> {
+        Session.run(source, Logger.discarding(), outcome, deployment -> {
             throw CORRUPT;
-        }, deployment -> {
-            throw new AssertionError("the body must not run");
-        });
-
-        assertThat(outcome.errors()).containsExactly(CORRUPT, unreachable);
-    }
-
-    @Test
-    void aPreconditionThatDiscoveryAlreadyThrew_isReportedOnce() {
-        Outcome outcome = new Outcome();
-        BeforeChanges refuse = () -> {
-            throw CORRUPT;
-        };
-
-        Session.run(new Source(refuse), Logger.discarding(), outcome, refuse, deployment -> {
-            throw new AssertionError("the body must not run");
-        });
-
-        assertThat(outcome.errors()).containsExactly(CORRUPT);
-    }
-
-    @Test
-    void aFailingPrecondition_stopsTheBody_andTheSourceIsStillReleased() {
-        Outcome outcome = new Outcome();
-        Source source = new Source(() -> {
-        });
-
-        Session.run(source, Logger.discarding(), outcome, () -> {
-            throw CORRUPT;
-        }, deployment -> {
-            throw new AssertionError("the body must not run");
         });
 
         assertThat(outcome.errors()).containsExactly(CORRUPT);
         assertThat(source.released).isTrue();
     }
 
-    /** An instance source whose discovery runs {@code discovery} and finds no instance. */
+    @Test
+    void aFailedDiscovery_isReported_andTheBodyNeverRuns() {
+        Outcome outcome = new Outcome();
+        BbrError unreachable = new BbrError(ErrorKind.GENERAL, "ssh: cannot connect to 10.0.0.5:22");
+        Source source = new Source(unreachable);
+
+        Session.run(source, Logger.discarding(), outcome, deployment -> {
+            throw new AssertionError("the body must not run");
+        });
+
+        assertThat(outcome.errors()).containsExactly(unreachable);
+        assertThat(source.released).as("discovery releases what it set up itself").isFalse();
+    }
+
+    /** An instance source whose discovery throws {@code failure} (if any) and otherwise finds no instance. */
     private static final class Source implements InstanceSource {
-        private final BeforeChanges discovery;
+        private final BbrError failure;
         private boolean released;
 
-        Source(BeforeChanges discovery) {
-            this.discovery = discovery;
+        Source(BbrError failure) {
+            this.failure = failure;
         }
 
         @Override
@@ -72,8 +53,10 @@ class SessionTest {
         }
 
         @Override
-        public List<Instance> discover(BeforeChanges beforeChanges) throws BbrError {
-            discovery.await();
+        public List<Instance> discover() throws BbrError {
+            if (failure != null) {
+                throw failure;
+            }
             return List.of();
         }
 

@@ -33,7 +33,7 @@ class TarCheckTest {
     void aGoodTar_passesUnchanged_andItsVerdictIsSilent() throws Exception {
         byte[] tar = tar("./a", "alpha", "./b", "beta");
         try (BackupDirectory artifact = artifact(tar, "./a", sha("alpha"), "./b", sha("beta"));
-             TarCheck check = new TarCheck(artifact, DB, true)) {
+             TarCheck check = new TarCheck(artifact, DB)) {
             assertThat(readInSmallPieces(check.watch(artifact.openArtifact(DB)))).isEqualTo(tar);
             check.verdict();
         }
@@ -43,7 +43,7 @@ class TarCheckTest {
     void aChangedMember_failsTheVerdict_namingTheFileAndTheMember() throws Exception {
         try (BackupDirectory artifact = artifact(tar("./a", "alphA", "./b", "beta"), "./a", sha("alpha"), "./b",
                 sha("beta"));
-             TarCheck check = new TarCheck(artifact, DB, true)) {
+             TarCheck check = new TarCheck(artifact, DB)) {
             readInSmallPieces(check.watch(artifact.openArtifact(DB)));
 
             assertThatThrownBy(check::verdict).isInstanceOf(BbrError.class)
@@ -56,7 +56,7 @@ class TarCheckTest {
     void aMemberOutsideTheJobsDirectory_stopsTheReadBeforeItsWholeHeaderIsHandedOn() throws Exception {
         byte[] tar = tar("./a", "x".repeat(4096), "../../etc/evil", "owned");
         try (BackupDirectory artifact = artifact(tar, "./a", sha("x".repeat(4096)), "../../etc/evil", sha("owned"));
-             TarCheck check = new TarCheck(artifact, DB, true)) {
+             TarCheck check = new TarCheck(artifact, DB)) {
             InputStream in = check.watch(artifact.openArtifact(DB));
             ByteArrayOutputStream handedOn = new ByteArrayOutputStream();
 
@@ -73,22 +73,12 @@ class TarCheckTest {
     void aRefusalOnTheReadAheadThread_reachesTheReaderUnchanged() throws Exception {
         byte[] tar = tar("./a", "x".repeat(4096), "../../etc/evil", "owned");
         try (BackupDirectory artifact = artifact(tar, "./a", sha("x".repeat(4096)), "../../etc/evil", sha("owned"));
-             TarCheck check = new TarCheck(artifact, DB, true)) {
+             TarCheck check = new TarCheck(artifact, DB)) {
             InputStream in = ReadAheadInputStream.builder().setInputStream(check.watch(artifact.openArtifact(DB)))
                     .setBufferSize(1024).get();
 
             assertThatThrownBy(() -> copyInSmallPieces(in, new ByteArrayOutputStream()))
                     .isInstanceOf(TarCheck.Refused.class).hasMessageContaining("../../etc/evil");
-        }
-    }
-
-    @Test
-    void withoutHashing_theBytesPassUnchanged_andNothingIsJudged() throws Exception {
-        byte[] tar = tar("./a", "changed");
-        try (BackupDirectory artifact = artifact(tar, "./a", sha("original"));
-             TarCheck check = new TarCheck(artifact, DB, false)) {
-            assertThat(readInSmallPieces(check.watch(artifact.openArtifact(DB)))).isEqualTo(tar);
-            check.verdict();
         }
     }
 

@@ -56,11 +56,12 @@ class DeploymentBadInputIT {
     }
 
     /**
-     * Restore hashes the artifact while it reads the deployment from the Director; a bad hash must still stop it
-     * before the first change to a VM, the temporary user.
+     * Restore hashes the artifact as it sends it, as in director mode, rather than in a pass of its own before the
+     * temporary users: a bad hash stops it before any lock or restore script, what arrived on the VM is removed,
+     * and so is the temporary user.
      */
     @Test
-    void aTamperedArtifact_isRefusedBeforeAnyTemporaryUserIsMade() throws Exception {
+    void aTamperedArtifact_isRefusedBeforeAnyScript_andNothingIsLeftOnTheVm() throws Exception {
         VMS.vm(0).writeFile("/var/vcap/store/redis-server/dump.rdb", "precious data", 0644);
         try (DirectorSimulator director = DirectorSimulator.builder()
                 .auth(Auth.basic(DeploymentFixture.USER, DeploymentFixture.SECRET))
@@ -80,8 +81,11 @@ class DeploymentBadInputIT {
             assertThat(restore.exitCode()).as(restore.toString()).isEqualTo(1);
             assertThat(restore.stderr()).contains("Backup is corrupted").contains("redis-0-redis-server.tar")
                     .contains("./dump.rdb");
-            assertThat(director.requests().matching("POST", "/deployments/redis/ssh")).hasSize(setUpsBefore);
+            assertThat(director.requests().matching("POST", "/deployments/redis/ssh"))
+                    .as("a setup and a cleanup").hasSize(setUpsBefore + 2);
             assertThat(DeploymentFixture.events(VMS.vm(0))).noneMatch(e -> e.script().contains("restore"));
+            assertThat(VMS.vm(0).exists("/var/vcap/store/bbr-backup")).isFalse();
+            assertThat(VMS.vm(0).readString("/var/vcap/store/redis-server/dump.rdb")).isEqualTo("precious data");
             assertThat(director.usersLeftOnVms().values()).allMatch(List::isEmpty);
         }
     }
