@@ -14,9 +14,10 @@ import java.util.List;
 
 /**
  * Checks one artifact's plain tar against its metadata while it is read, for whoever reads it: verify, or the
- * upload of a restore, which so reads the stored bytes once. A member that would land outside the job's directory stops the read before its header is handed on, and every
- * failure to read or decode the file becomes a {@link Refused} carrying the "Backup is corrupted" error, so that
- * an upload can tell it from a failure of the connection. The checksums spill to disk as they come.
+ * upload of a restore, which so reads the stored bytes once. A member that would land outside the job's directory
+ * stops the read before its header is handed on, and every failure to read or decode the file becomes a
+ * {@link Refused} carrying the "Backup is corrupted" error, so that an upload can tell it from a failure of the
+ * connection. The checksums spill to disk as they come.
  */
 final class TarCheck implements AutoCloseable {
 
