@@ -19,6 +19,8 @@ public final class StoredStreams {
     private static final int BUFFER = 1 << 20;
     /** An encoded file's plain bytes wait in at most this many buffers of {@link #BUFFER} for its encoding thread. */
     private static final int BEHIND = 3;
+    /** How long a discarded file waits for its encoding thread, stopped mid-write, before leaving its stages be. */
+    private static final long STOP_WAIT_MILLIS = 30_000;
 
     private StoredStreams() {
     }
@@ -54,16 +56,19 @@ public final class StoredStreams {
     public static final class Writing {
         private final StoredFileWriter writer;
         private final CountingDigest stored;
+        private final Unclosable place;
+        private final OutputStream stages;
         private final OutputStream encoded;
         private final WriteBehind behind;
         private final OutputStream plain;
         private boolean ended;
+        private boolean stagesClosed;
 
         private Writing(StoredFileWriter writer, Encoding encoding) throws IOException {
             this.writer = writer;
             this.stored = encoding.isPlain() ? CountingDigest.countOnly() : new CountingDigest();
-            OutputStream stages = encoding.encode(new BufferedOutputStream(stored.counting(
-                    new Unclosable(writer.stream())), BUFFER));
+            this.place = new Unclosable(writer.stream());
+            this.stages = encoding.encode(new BufferedOutputStream(stored.counting(place), BUFFER));
             // Encoding costs about 2 CPU s per GiB (zstd's hand-over, ChaCha20-Poly1305, SHA-256): on a thread of
             // its own it overlaps with the copy's thread instead of lengthening it.
             this.behind = encoding.isPlain() ? null : new WriteBehind(stages, BEHIND, BUFFER,
@@ -96,16 +101,38 @@ public final class StoredStreams {
 
         /** Discards the file unless {@link #finish} committed it. */
         public void discard() throws IOException {
-            if (behind != null && !ended) {
+            if (stagesClosed) {
+                writer.close();
+                return;
+            }
+            // A copy that failed half-way: its stages still hold zstd's native context, freed only by their close.
+            // They are closed with the place cut off, so that none of their last bytes reach the file or object.
+            place.cut();
+            if (behind != null) {
                 behind.abandon();
             }
-            writer.close();
+            try {
+                writer.close();
+            } finally {
+                if (behind == null || behind.awaitStopped(STOP_WAIT_MILLIS)) { // the stages are ours alone again
+                    closeQuietly(stages);
+                }
+            }
         }
 
         private void end() throws IOException {
             if (!ended) {
                 ended = true;
                 encoded.close(); // the encoders' last frame or chunk, then the flush down to the file
+                stagesClosed = true;
+            }
+        }
+
+        private static void closeQuietly(OutputStream stages) {
+            try {
+                stages.close();
+            } catch (IOException | RuntimeException e) {
+                // the file is being discarded: only the release of the encoders' memory was wanted
             }
         }
     }
@@ -114,15 +141,33 @@ public final class StoredStreams {
     public record Stored(long size, String sha256) {
     }
 
-    /** The place's stream under the stages: closing the stages flushes it, the writer closes it. */
+    /**
+     * The place's stream under the stages: closing the stages flushes it, the writer closes it. Once {@link #cut},
+     * it drops what it is given: a discarded file's stages are closed through it without writing to the place.
+     */
     private static final class Unclosable extends FilterOutputStream {
+        private volatile boolean cut;
+
         Unclosable(OutputStream out) {
             super(out);
         }
 
+        void cut() {
+            cut = true;
+        }
+
         @Override
         public void write(byte[] bytes, int offset, int length) throws IOException {
-            out.write(bytes, offset, length);
+            if (!cut) {
+                out.write(bytes, offset, length);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            if (!cut) {
+                out.flush();
+            }
         }
 
         @Override

@@ -91,6 +91,16 @@ final class WriteBehind extends OutputStream {
         }
     }
 
+    /** After {@link #abandon} or a failure: true once the thread has stopped, so that {@code target} is free. */
+    boolean awaitStopped(long millis) {
+        try {
+            thread.join(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !thread.isAlive();
+    }
+
     private void handOver() throws IOException {
         put(filling);
         try {
